@@ -1,0 +1,2 @@
+// Placeholder dev server until the blog lands (issue 6).
+export {};

@@ -1,0 +1,2 @@
+// Public API of @pugo/heap: the CLI driver, for programmatic use.
+export {};
