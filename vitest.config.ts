@@ -1,6 +1,6 @@
 // One vitest run for the whole workspace: a project per package, tests from source (no build needed).
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /** Workspace packages that have a `test/` folder, as `group/name`. */
@@ -29,8 +29,8 @@ export default defineConfig({
         test: { name: 'workspace', include: ['test/**/*.test.ts'] },
       },
       ...packagesWithTests().map((dir) => ({
-        extends: true,
-        test: { name: dir.split('/')[1], root: dir, include: ['test/**/*.test.ts'] },
+        extends: true as const,
+        test: { name: basename(dir), root: dir, include: ['test/**/*.test.ts'] },
       })),
     ],
   },
