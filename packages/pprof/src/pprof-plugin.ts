@@ -1,0 +1,48 @@
+// pprofPlugin: the endpoints as routes of a fastify app, beside its own routes and error handler.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { type PprofOptions, resolveOptions } from './options.js';
+import type { PprofResponse } from './pprof-handler.js';
+import { openPprofRuntime } from './pprof-runtime.js';
+
+const plugin: FastifyPluginAsync<PprofOptions> = async (app, options) => {
+  const resolved = resolveOptions(options);
+  const runtime = await openPprofRuntime(resolved);
+  app.addHook('onClose', async () => runtime.close());
+
+  const handle = async (path: string, request: FastifyRequest, reply: FastifyReply) => {
+    const controller = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) controller.abort();
+    });
+    const response: PprofResponse = await runtime.handler({
+      path,
+      query: new URL(request.raw.url ?? '/', 'http://pprof').searchParams,
+      authorization: request.headers.authorization,
+      remoteAddress: request.raw.socket.remoteAddress,
+      signal: controller.signal,
+    });
+    if (response.body === null) {
+      // The client left mid-profile: there is no one to answer.
+      reply.hijack();
+      reply.raw.destroy();
+      return reply;
+    }
+    // Errors are answered here, Go-style, so the app's error handler never sees them.
+    return reply.code(response.status).headers(response.headers).send(response.body);
+  };
+
+  app.get(`${resolved.prefix}/*`, (request, reply) =>
+    handle(`/${(request.params as { '*'?: string })['*'] ?? ''}`, request, reply),
+  );
+  if (resolved.prefix !== '') {
+    app.get(resolved.prefix, (request, reply) => handle('', request, reply));
+  }
+};
+
+/**
+ * The Go-compatible `/debug/pprof` endpoints for a fastify app:
+ * `await app.register(pprofPlugin, { token: process.env.PPROF_TOKEN })`. Starts V8's sampling heap
+ * profiler when registered and releases it when the app closes.
+ */
+export const pprofPlugin = fp(plugin, { name: '@pugo/pprof', fastify: '5.x' });
