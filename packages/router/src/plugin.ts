@@ -1,0 +1,112 @@
+// The fastify plugin: compiles every route once and registers it, with the router's error handler.
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { type CompiledRoute, compileRoute } from './compiled-route.js';
+import { Context } from './context.js';
+import { defaultErrorHandler } from './error-handler.js';
+import { routerError } from './errors.js';
+import type { RouterCore } from './route-builder.js';
+import type { RouteRecord } from './route-table.js';
+import { sendResult } from './send-result.js';
+import type { ErrorHandler } from './types.js';
+
+type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/** Errors the router's error handler threw: they go on to fastify's own handler. */
+const escaped = new WeakSet<object>();
+
+async function handleError(
+  error: unknown,
+  ctx: Context,
+  errorHandler: ErrorHandler,
+): Promise<void> {
+  ctx.result = undefined;
+  let result: unknown;
+  try {
+    result = await errorHandler(error, ctx);
+  } catch (failure) {
+    const thrown = failure instanceof Error ? failure : new Error(String(failure));
+    escaped.add(thrown);
+    throw thrown;
+  }
+  sendResult(ctx.reply, result);
+}
+
+/** The fastify handler of one route: made once per route, no closure per request. */
+function makeHandler(compiled: CompiledRoute, errorHandler: ErrorHandler): RouteHandler {
+  const direct = compiled.layers.length === 0;
+  return async function pugoRoute(request, reply) {
+    const ctx = new Context(request, reply, compiled);
+    try {
+      if (direct) await compiled.endpoint(ctx);
+      else await ctx.run();
+      sendResult(reply, ctx.result);
+    } catch (error) {
+      await handleError(error, ctx, errorHandler);
+    }
+    // A reply is a thenable: fastify waits until it is sent (by us, or later by the handler).
+    return reply;
+  };
+}
+
+function register(
+  instance: FastifyInstance,
+  route: RouteRecord,
+  handler: RouteHandler,
+  core: RouterCore,
+): void {
+  const methods = route.methods;
+  try {
+    instance.route({
+      ...route.fastifyOptions,
+      method: methods.length === 1 ? methods[0]! : [...methods],
+      url: route.path,
+      handler,
+      // fastify adds a HEAD route for every GET; not when the router has one for that path.
+      ...(methods.includes('GET')
+        ? { exposeHeadRoute: !core.table.hasHead(route) && methods.length === 1 }
+        : {}),
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'FST_ERR_DUPLICATED_ROUTE') throw error;
+    const existing = instance.findRoute({ method: methods[0]!, url: route.path }) as {
+      handler?: { name?: string };
+    } | null;
+    const handlerName = existing?.handler?.name;
+    throw routerError(
+      'PUGO_ERR_ROUTER_CONFLICT',
+      {
+        route: route.label,
+        existing: `a route registered on fastify outside this router (${(error as Error).message}${handlerName ? `, handler ${handlerName}` : ''})`,
+      },
+      error,
+    );
+  }
+}
+
+/** Builds the plugin of a router; it may be registered on several apps, the pools are shared. */
+export function buildPlugin(core: RouterCore): FastifyPluginAsync {
+  let compiled: Map<RouteRecord, { compiled: CompiledRoute; handler: RouteHandler }> | undefined;
+  const errorHandler = core.options.errorHandler ?? defaultErrorHandler;
+  return fp(
+    async function pugoRouter(instance) {
+      core.sealed = true;
+      compiled ??= new Map(
+        core.table.routes.map((route) => {
+          const c = compileRoute(route, core.options);
+          return [route, { compiled: c, handler: makeHandler(c, errorHandler) }];
+        }),
+      );
+      const byHandler = new Map([...compiled.values()].map((c) => [c.handler, c.compiled]));
+      // Errors fastify raises for these routes (body parsing, validation, serialization) come here.
+      instance.setErrorHandler(async (error, request, reply) => {
+        const route = byHandler.get(request.routeOptions.handler as RouteHandler);
+        if (route === undefined || escaped.has(error as object)) throw error;
+        await handleError(error, new Context(request, reply, route), errorHandler);
+        return reply;
+      });
+      for (const [route, { handler }] of compiled) register(instance, route, handler, core);
+    },
+    { name: '@pugo/router', fastify: '5.x', encapsulate: true },
+  );
+}
