@@ -1,2 +1,72 @@
-// Public API of @pugo/storage.
-export {};
+// Public API of @pugo/storage: openStorage(), the repositories' types, settings and errors.
+export type { RawConnection, RawStatement } from './dialect/dialect.js';
+export {
+  errorMessages,
+  isStorageError,
+  StorageError,
+  type StorageErrorCode,
+} from './errors.js';
+export {
+  type MigrationState,
+  openStorage,
+  type Repositories,
+  type Storage,
+  type StorageOptions,
+} from './open-storage.js';
+export type {
+  Activity,
+  ActivityRepository,
+  NewActivity,
+} from './repositories/activity-repository.js';
+export type {
+  Comment,
+  CommentListItem,
+  CommentListRequest,
+  CommentNode,
+  CommentStatus,
+  CommentsRepository,
+  NewComment,
+} from './repositories/comments-repository.js';
+export type { DashboardCounts, DashboardRepository } from './repositories/dashboard-repository.js';
+export type { Media, MediaRepository, NewMedia } from './repositories/media-repository.js';
+export type { NewPage, Page, PagesRepository } from './repositories/pages-repository.js';
+export type {
+  Post,
+  PostCommentStatus,
+  PostLink,
+  PostListItem,
+  PostStatus,
+  TagRef,
+} from './repositories/post-rows.js';
+export type { SearchHit, SearchRequest } from './repositories/post-search.js';
+export type {
+  ArchiveMonth,
+  NewPost,
+  PostListRequest,
+  PostPatch,
+  PostsRepository,
+} from './repositories/posts-repository.js';
+export type {
+  NewSession,
+  Session,
+  SessionsRepository,
+} from './repositories/sessions-repository.js';
+export type { SettingsRepository } from './repositories/settings-repository.js';
+export type { Tag, TagsRepository, TagWithCount } from './repositories/tags-repository.js';
+export type {
+  NewUser,
+  User,
+  UserRole,
+  UserStatus,
+  UsersRepository,
+} from './repositories/users-repository.js';
+export type { Database } from './schema.js';
+export {
+  isSettingKey,
+  type MenuItem,
+  SETTING_DEFAULTS,
+  SETTING_KEYS,
+  type SettingKey,
+  type Settings,
+} from './settings-definitions.js';
+export { type Paged, type PageRequest, slugify } from './values.js';

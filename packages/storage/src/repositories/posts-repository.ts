@@ -1,0 +1,422 @@
+// Posts: create and edit (with tags), the public lists (home, tag, archive), neighbours and hits.
+import type { Kysely, SelectQueryBuilder, Updateable } from 'kysely';
+import type { Context } from '../context.js';
+import { storageError } from '../errors.js';
+import type { Database } from '../schema.js';
+import {
+  fromIso,
+  oneOf,
+  type Paged,
+  type PageRequest,
+  pageOf,
+  paging,
+  required,
+  toIso,
+  validSlug,
+} from '../values.js';
+import {
+  POST_COMMENT_STATUSES,
+  POST_STATUSES,
+  type Post,
+  type PostCommentStatus,
+  type PostLink,
+  type PostListItem,
+  type PostStatus,
+  selectPosts,
+  toPost,
+  visible,
+} from './post-rows.js';
+import { type SearchHit, type SearchRequest, searchPosts } from './post-search.js';
+import { setPostTags, type Tag } from './tags-repository.js';
+
+/** What {@link PostsRepository.create} needs. */
+export interface NewPost {
+  readonly title: string;
+  /** Unique among posts; the caller derives it from the title (see `slugify`). */
+  readonly slug: string;
+  /** Markdown source. */
+  readonly source: string;
+  /** HTML rendered from `source` by the caller. */
+  readonly html: string;
+  /** List excerpt HTML. Default: '' */
+  readonly excerpt?: string;
+  /** Default: 'draft' */
+  readonly status?: PostStatus;
+  /** Default: 'open' */
+  readonly commentStatus?: PostCommentStatus;
+  /** Default: now when the status is `published`, else null. A future date schedules the post. */
+  readonly publishedAt?: Date | string | null;
+  /** Default: null */
+  readonly authorId?: number | null;
+  /** Tag names; missing tags are created. Default: none */
+  readonly tags?: readonly string[];
+}
+
+/** Fields to change; tags, when given, replace the post's tags. */
+export type PostPatch = Partial<NewPost>;
+
+/** Filters of the admin list. */
+export interface PostListRequest extends PageRequest {
+  /** `scheduled` = published with a future date. Default: every status but `trashed`. */
+  readonly status?: PostStatus | 'scheduled';
+}
+
+/** A month of the archive, newest first, with its posts. */
+export interface ArchiveMonth {
+  readonly year: number;
+  /** 1 to 12. */
+  readonly month: number;
+  readonly count: number;
+  readonly posts: PostLink[];
+}
+
+const WHAT = 'saving the post';
+const REFS = 'user (authorId)';
+
+export class PostsRepository {
+  readonly #ctx: Context;
+
+  constructor(ctx: Context) {
+    this.#ctx = ctx;
+  }
+
+  /** Creates a post with its tags. Throws PUGO_ERR_SLUG_TAKEN, PUGO_ERR_FOREIGN_KEY (author). */
+  async create(input: NewPost): Promise<Post> {
+    const ctx = this.#ctx;
+    const now = ctx.nowIso();
+    const status = oneOf(WHAT, 'status', input.status ?? 'draft', POST_STATUSES);
+    const publishedAt =
+      input.publishedAt === undefined
+        ? status === 'published'
+          ? now
+          : null
+        : input.publishedAt === null
+          ? null
+          : toIso(WHAT, 'publishedAt', input.publishedAt);
+    const values = {
+      title: required(WHAT, 'title', input.title),
+      slug: validSlug(WHAT, input.slug),
+      source: input.source,
+      html: input.html,
+      excerpt: input.excerpt ?? '',
+      status,
+      comment_status: oneOf(
+        WHAT,
+        'commentStatus',
+        input.commentStatus ?? 'open',
+        POST_COMMENT_STATUSES,
+      ),
+      author_id: input.authorId ?? null,
+      created_at: now,
+      updated_at: now,
+      published_at: publishedAt,
+    };
+    const id = await ctx.write(
+      async (db) => {
+        const row = await db
+          .insertInto('posts')
+          .values(values)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (input.tags !== undefined) await setPostTags(db, row.id, input.tags);
+        return row.id;
+      },
+      { entity: 'post', slug: input.slug, refs: REFS },
+    );
+    return this.get(id);
+  }
+
+  /** Changes a post. Publishing a post that never had a date dates it now. Throws PUGO_ERR_NOT_FOUND. */
+  async update(id: number, patch: PostPatch): Promise<Post> {
+    const ctx = this.#ctx;
+    const values: Updateable<Database['posts']> & { updated_at: string } = {
+      updated_at: ctx.nowIso(),
+    };
+    if (patch.title !== undefined) values.title = required(WHAT, 'title', patch.title);
+    if (patch.slug !== undefined) values.slug = validSlug(WHAT, patch.slug);
+    if (patch.source !== undefined) values.source = patch.source;
+    if (patch.html !== undefined) values.html = patch.html;
+    if (patch.excerpt !== undefined) values.excerpt = patch.excerpt;
+    if (patch.status !== undefined)
+      values.status = oneOf(WHAT, 'status', patch.status, POST_STATUSES);
+    if (patch.commentStatus !== undefined) {
+      values.comment_status = oneOf(
+        WHAT,
+        'commentStatus',
+        patch.commentStatus,
+        POST_COMMENT_STATUSES,
+      );
+    }
+    if (patch.authorId !== undefined) values.author_id = patch.authorId;
+    if (patch.publishedAt !== undefined) {
+      values.published_at =
+        patch.publishedAt === null ? null : toIso(WHAT, 'publishedAt', patch.publishedAt);
+    }
+    await ctx.write(
+      async (db) => {
+        const row = await db
+          .updateTable('posts')
+          .set(values)
+          .where('id', '=', id)
+          .returning(['id', 'status', 'published_at'])
+          .executeTakeFirst();
+        if (row === undefined) throw notFound(id);
+        if (row.status === 'published' && row.published_at === null) {
+          await db
+            .updateTable('posts')
+            .set({ published_at: values.updated_at })
+            .where('id', '=', id)
+            .execute();
+        }
+        if (patch.tags !== undefined) await setPostTags(db, id, patch.tags);
+      },
+      { entity: 'post', slug: patch.slug, refs: REFS },
+    );
+    return this.get(id);
+  }
+
+  /** Sets the status (trash, restore, publish). Throws PUGO_ERR_NOT_FOUND. */
+  setStatus(id: number, status: PostStatus): Promise<Post> {
+    return this.update(id, { status });
+  }
+
+  /** Moves a post to the trash. */
+  trash(id: number): Promise<Post> {
+    return this.setStatus(id, 'trashed');
+  }
+
+  /** Brings a trashed post back as a draft. */
+  restore(id: number): Promise<Post> {
+    return this.setStatus(id, 'draft');
+  }
+
+  /** Deletes a post for good, with its comments and tag links. Throws PUGO_ERR_NOT_FOUND. */
+  async delete(id: number): Promise<void> {
+    await this.#ctx.write(
+      async (db) => {
+        const result = await db.deleteFrom('posts').where('id', '=', id).executeTakeFirst();
+        if (result.numDeletedRows === 0n) throw notFound(id);
+      },
+      { entity: 'post' },
+    );
+  }
+
+  /** The post with `id`, any status, or undefined. */
+  find(id: number): Promise<Post | undefined> {
+    return this.#one((db) => selectPosts(this.#ctx, db, true).where('posts.id', '=', id));
+  }
+
+  /** The post with `id`, any status. Throws PUGO_ERR_NOT_FOUND. */
+  async get(id: number): Promise<Post> {
+    const post = await this.find(id);
+    if (post === undefined) throw notFound(id);
+    return post;
+  }
+
+  /** The post with `slug`, any status (for the admin), or undefined. */
+  findBySlug(slug: string): Promise<Post | undefined> {
+    return this.#one((db) => selectPosts(this.#ctx, db, true).where('posts.slug', '=', slug));
+  }
+
+  /** The post with `slug` if readers may see it at `now` (published, date come), else undefined. */
+  findPublishedBySlug(slug: string, now: Date = this.#ctx.now()): Promise<Post | undefined> {
+    return this.#one((db) =>
+      visible(selectPosts(this.#ctx, db, true), now.toISOString()).where('posts.slug', '=', slug),
+    );
+  }
+
+  /** Like {@link findPublishedBySlug}. Throws PUGO_ERR_NOT_FOUND. */
+  async getPublishedBySlug(slug: string, now?: Date): Promise<Post> {
+    const post = await this.findPublishedBySlug(slug, now);
+    if (post === undefined) throw notFound(`slug "${slug}"`);
+    return post;
+  }
+
+  /** The home page: published posts newest first, with tags and comment counts. */
+  listPublished(request?: PageRequest & { now?: Date }): Promise<Paged<PostListItem>> {
+    const now = (request?.now ?? this.#ctx.now()).toISOString();
+    return this.#page(
+      'listing posts',
+      request,
+      (db) => visible(db.selectFrom('posts'), now),
+      (db) =>
+        visible(selectPosts(this.#ctx, db, false), now)
+          .orderBy('posts.published_at', 'desc')
+          .orderBy('posts.id', 'desc'),
+    );
+  }
+
+  /** Published posts with the tag `tagSlug`, newest first. Throws PUGO_ERR_NOT_FOUND for no such tag. */
+  async listByTag(
+    tagSlug: string,
+    request?: PageRequest & { now?: Date },
+  ): Promise<Paged<PostListItem> & { tag: Tag }> {
+    const now = (request?.now ?? this.#ctx.now()).toISOString();
+    const tag = await this.#ctx.read(
+      (db) => db.selectFrom('tags').selectAll().where('slug', '=', tagSlug).executeTakeFirst(),
+      { entity: 'tag' },
+    );
+    if (tag === undefined) {
+      throw storageError('PUGO_ERR_NOT_FOUND', { table: 'tag', key: `slug "${tagSlug}"` });
+    }
+    const withTag = (db: Kysely<Database>) =>
+      db.selectFrom('post_tags').select('post_tags.post_id').where('post_tags.tag_id', '=', tag.id);
+    const page = await this.#page(
+      'listing posts by tag',
+      request,
+      (db) => visible(db.selectFrom('posts'), now).where('posts.id', 'in', withTag(db)),
+      (db) =>
+        visible(selectPosts(this.#ctx, db, false), now)
+          .where('posts.id', 'in', withTag(db))
+          .orderBy('posts.published_at', 'desc')
+          .orderBy('posts.id', 'desc'),
+    );
+    return { ...page, tag };
+  }
+
+  /** Every post for the admin, most recently updated first, filtered by status. */
+  list(request?: PostListRequest): Promise<Paged<PostListItem>> {
+    const now = this.#ctx.nowIso();
+    const status = request?.status;
+    const where = (db: Kysely<Database>) => {
+      const q = db.selectFrom('posts');
+      if (status === undefined) return q.where('posts.status', '<>', 'trashed');
+      if (status === 'scheduled') {
+        return q.where('posts.status', '=', 'published').where('posts.published_at', '>', now);
+      }
+      if (status === 'published') return visible(q, now);
+      return q.where('posts.status', '=', oneOf('listing posts', 'status', status, POST_STATUSES));
+    };
+    return this.#page(
+      'listing posts',
+      request,
+      (db) => where(db),
+      (db) =>
+        selectPosts(this.#ctx, db, false)
+          .where('posts.id', 'in', where(db).select('posts.id'))
+          .orderBy('posts.updated_at', 'desc')
+          .orderBy('posts.id', 'desc'),
+    );
+  }
+
+  /** Published posts grouped by year and month, newest first. */
+  async archive(now: Date = this.#ctx.now()): Promise<ArchiveMonth[]> {
+    const rows = await this.#ctx.read(
+      (db) =>
+        visible(db.selectFrom('posts'), now.toISOString())
+          .select(['id', 'title', 'slug', 'published_at'])
+          .orderBy('published_at', 'desc')
+          .orderBy('id', 'desc')
+          .execute(),
+      { entity: 'post' },
+    );
+    const months: { year: number; month: number; count: number; posts: PostLink[] }[] = [];
+    for (const row of rows) {
+      const at = fromIso(row.published_at!);
+      const year = at.getUTCFullYear();
+      const month = at.getUTCMonth() + 1;
+      let last = months[months.length - 1];
+      if (last === undefined || last.year !== year || last.month !== month) {
+        last = { year, month, count: 0, posts: [] };
+        months.push(last);
+      }
+      last.count++;
+      last.posts.push({ id: row.id, title: row.title, slug: row.slug, publishedAt: at });
+    }
+    return months;
+  }
+
+  /** The published posts just before (older) and after (newer) post `id`; null at either end. */
+  async adjacent(
+    id: number,
+    now: Date = this.#ctx.now(),
+  ): Promise<{ previous: PostLink | null; next: PostLink | null }> {
+    const at = now.toISOString();
+    return this.#ctx.read(
+      async (db) => {
+        const current = await db
+          .selectFrom('posts')
+          .select(['id', 'published_at'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (current === undefined) throw notFound(id);
+        if (current.published_at === null) return { previous: null, next: null };
+        const key = [current.published_at, current.id] as const;
+        const link = async (dir: '<' | '>') => {
+          const row = await visible(db.selectFrom('posts'), at)
+            .select(['id', 'title', 'slug', 'published_at'])
+            .where((eb) => eb(eb.refTuple('published_at', 'id'), dir, eb.tuple(key[0], key[1])))
+            .orderBy('published_at', dir === '<' ? 'desc' : 'asc')
+            .orderBy('id', dir === '<' ? 'desc' : 'asc')
+            .limit(1)
+            .executeTakeFirst();
+          return row === undefined
+            ? null
+            : {
+                id: row.id,
+                title: row.title,
+                slug: row.slug,
+                publishedAt: fromIso(row.published_at),
+              };
+        };
+        return { previous: await link('<'), next: await link('>') };
+      },
+      { entity: 'post' },
+    );
+  }
+
+  /** Adds `by` (default 1) to the post's hit counter and returns the new count. Throws PUGO_ERR_NOT_FOUND. */
+  async incrementHits(id: number, by = 1): Promise<number> {
+    return this.#ctx.write(
+      async (db) => {
+        const row = await db
+          .updateTable('posts')
+          .set((eb) => ({ hits: eb('hits', '+', by) }))
+          .where('id', '=', id)
+          .returning('hits')
+          .executeTakeFirst();
+        if (row === undefined) throw notFound(id);
+        return row.hits;
+      },
+      { entity: 'post' },
+    );
+  }
+
+  /** Full-text search over titles and sources, best first, with highlighted HTML. */
+  search(query: string, request?: SearchRequest): Promise<Paged<SearchHit>> {
+    return searchPosts(this.#ctx, query, request);
+  }
+
+  async #one(
+    build: (db: Kysely<Database>) => ReturnType<typeof selectPosts>,
+  ): Promise<Post | undefined> {
+    const row = await this.#ctx.read((db) => build(db).executeTakeFirst(), { entity: 'post' });
+    return row === undefined ? undefined : toPost(row);
+  }
+
+  async #page(
+    what: string,
+    request: PageRequest | undefined,
+    count: (db: Kysely<Database>) => SelectQueryBuilder<Database, 'posts', object>,
+    items: (db: Kysely<Database>) => ReturnType<typeof selectPosts>,
+  ): Promise<Paged<PostListItem>> {
+    const { page, pageSize, offset } = paging(what, request);
+    return this.#ctx.read(
+      async (db) => {
+        const rows = await items(db).limit(pageSize).offset(offset).execute();
+        const total = await count(db)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        return pageOf(rows.map(toPost), Number(total.n), page, pageSize);
+      },
+      { entity: 'post' },
+    );
+  }
+}
+
+function notFound(key: number | string) {
+  return storageError('PUGO_ERR_NOT_FOUND', {
+    table: 'post',
+    key: typeof key === 'number' ? `id ${key}` : key,
+  });
+}
