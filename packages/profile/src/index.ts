@@ -1,2 +1,50 @@
-// Public API of @pugo/profile.
-export {};
+// Public API of @pugo/profile: decode, combine and filter pprof profiles; go tool pprof's reports.
+export { ProfileError, type ProfileErrorCode, ProfileErrorCodes } from './errors.js';
+export { buildGraph, type Graph, type GraphOptions } from './graph/graph.js';
+export { type Edge, GraphNode, type NodeInfo } from './graph/node.js';
+export { sortNodes, type TrimmedGraph, type TrimOptions, trimGraph } from './graph/trim.js';
+export { label, percentage, scale, scaledLabel } from './measurement/units.js';
+export { aggregate, type Granularity } from './profile/aggregate.js';
+export {
+  type BaseOptions,
+  combineWithBase,
+  copyProfile,
+  diffProfile,
+  mergeProfiles,
+  normalizeProfile,
+  subtractProfile,
+} from './profile/combine.js';
+export { type DecodeOptions, decodeProfile, isGzip } from './profile/decode.js';
+export {
+  DIFF_BASE_LABEL,
+  type FilterMatches,
+  filterSamplesByName,
+  isDiffBaseSample,
+  type NameFilters,
+} from './profile/filter.js';
+export type {
+  Line,
+  Location,
+  Mapping,
+  Profile,
+  ProfileFunction,
+  Sample,
+  ValueType,
+} from './profile/model.js';
+export { prune, removeUninteresting } from './profile/prune.js';
+export { sampleIndexByName } from './profile/sample-index.js';
+export { scaleProfile, scaleProfileN } from './profile/scale.js';
+export { checkValid } from './profile/validate.js';
+export { compileRegExp } from './regexp.js';
+export { generateReport, prepareProfile } from './report/generate.js';
+export type {
+  ListRoutine,
+  Report,
+  ReportData,
+  ReportKind,
+  ReportOptions,
+  TopRow,
+  TraceEntry,
+  TreeEdge,
+  TreeEntry,
+} from './report/options.js';

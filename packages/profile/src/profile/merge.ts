@@ -1,0 +1,283 @@
+// Merges profiles into one, deduplicating samples, locations, functions and mappings (pprof's Merge).
+import { fail } from '../errors.js';
+import { compatibleValueTypes, scale } from '../measurement/units.js';
+import type {
+  Line,
+  Location,
+  Mapping,
+  Profile,
+  ProfileFunction,
+  Sample,
+  ValueType,
+} from './model.js';
+import { scaleProfileN } from './scale.js';
+
+class Merger {
+  readonly p: Profile;
+  readonly samples = new Map<string, Sample>();
+  readonly locations = new Map<string, Location>();
+  readonly functions = new Map<string, ProfileFunction>();
+  readonly mappings = new Map<string, Mapping>();
+  locationsById = new Map<number, Location>();
+  functionsById = new Map<number, ProfileFunction>();
+  mappingsById = new Map<number, { m: Mapping | undefined; offset: number }>();
+
+  constructor(p: Profile) {
+    this.p = p;
+  }
+
+  mapSample(src: Sample): void {
+    const s: Sample = {
+      location: src.location.map((l) => this.mapLocation(l)),
+      value: [...src.value],
+      label: {},
+      numLabel: {},
+      numUnit: {},
+    };
+    for (const [k, v] of Object.entries(src.label)) s.label[k] = [...v];
+    for (const [k, v] of Object.entries(src.numLabel)) {
+      s.numLabel[k] = [...v];
+      s.numUnit[k] = [...(src.numUnit[k] ?? [])];
+    }
+    const key = sampleKey(s);
+    const existing = this.samples.get(key);
+    if (existing !== undefined) {
+      for (let i = 0; i < src.value.length; i++) existing.value[i]! += src.value[i]!;
+      return;
+    }
+    this.samples.set(key, s);
+    this.p.sample.push(s);
+  }
+
+  mapLocation(src: Location): Location {
+    const known = this.locationsById.get(src.id);
+    if (known !== undefined) return known;
+    const mi = this.mapMapping(src.mapping);
+    const l: Location = {
+      id: this.p.location.length + 1,
+      mapping: mi.m,
+      address: src.address + mi.offset,
+      line: src.line.map((ln) => this.mapLine(ln)),
+      isFolded: src.isFolded,
+    };
+    const key = locationKey(l);
+    const same = this.locations.get(key);
+    if (same !== undefined) {
+      this.locationsById.set(src.id, same);
+      return same;
+    }
+    this.locationsById.set(src.id, l);
+    this.locations.set(key, l);
+    this.p.location.push(l);
+    return l;
+  }
+
+  mapMapping(src: Mapping | undefined): { m: Mapping | undefined; offset: number } {
+    if (src === undefined) return { m: undefined, offset: 0 };
+    const known = this.mappingsById.get(src.id);
+    if (known !== undefined) return known;
+    const key = mappingKey(src);
+    const same = this.mappings.get(key);
+    if (same !== undefined) {
+      const mi = { m: same, offset: same.start - src.start };
+      this.mappingsById.set(src.id, mi);
+      return mi;
+    }
+    const m: Mapping = { ...src, id: this.p.mapping.length + 1 };
+    this.p.mapping.push(m);
+    this.mappings.set(key, m);
+    const mi = { m, offset: 0 };
+    this.mappingsById.set(src.id, mi);
+    return mi;
+  }
+
+  mapLine(src: Line): Line {
+    return { function: this.mapFunction(src.function), line: src.line };
+  }
+
+  mapFunction(src: ProfileFunction): ProfileFunction {
+    const known = this.functionsById.get(src.id);
+    if (known !== undefined) return known;
+    const key = JSON.stringify([src.startLine, src.name, src.systemName, src.filename]);
+    const same = this.functions.get(key);
+    if (same !== undefined) {
+      this.functionsById.set(src.id, same);
+      return same;
+    }
+    const f: ProfileFunction = { ...src, id: this.p.function.length + 1 };
+    this.functions.set(key, f);
+    this.functionsById.set(src.id, f);
+    this.p.function.push(f);
+    return f;
+  }
+}
+
+function sampleKey(s: Sample): string {
+  const ids = s.location.map((l) => l.id.toString(16)).join('|');
+  const labels = Object.entries(s.label)
+    .map(([k, v]) => JSON.stringify([k, v]))
+    .sort()
+    .join('');
+  const nums = Object.entries(s.numLabel)
+    .map(([k, v]) => JSON.stringify([k, v, s.numUnit[k] ?? []]))
+    .sort()
+    .join('');
+  return `${ids}\u0000${labels}\u0000${nums}`;
+}
+
+function locationKey(l: Location): string {
+  let addr = l.address;
+  let mappingId = 0;
+  if (l.mapping !== undefined) {
+    addr -= l.mapping.start;
+    mappingId = l.mapping.id;
+  }
+  const lines = l.line
+    .map((ln) => `${ln.function.id.toString(16)}|${ln.line.toString(16)}`)
+    .join('|');
+  return `${addr}\u0000${mappingId}\u0000${lines}\u0000${l.isFolded}`;
+}
+
+function mappingKey(m: Mapping): string {
+  const rounding = 0x1000;
+  let size = m.limit - m.start;
+  size = size + rounding - 1;
+  size = size - (size % rounding);
+  return `${size}\u0000${m.offset}\u0000${m.buildId !== '' ? m.buildId : m.file}`;
+}
+
+function isZeroSample(s: Sample): boolean {
+  return s.value.every((v) => v === 0);
+}
+
+function equalValueType(a: ValueType, b: ValueType): boolean {
+  return a.type === b.type && a.unit === b.unit;
+}
+
+function describe(types: readonly ValueType[]): string {
+  return `[${types.map((t) => `${t.type}/${t.unit}`).join(' ')}]`;
+}
+
+/** Throws PUGO_ERR_PROFILE_INCOMPATIBLE unless `b` has the same period and sample types as `a`. */
+export function checkCompatible(a: Profile, b: Profile): void {
+  if (!equalValueType(a.periodType, b.periodType)) {
+    fail(
+      'PUGO_ERR_PROFILE_INCOMPATIBLE',
+      `combining profiles failed: incompatible period types ${describe([a.periodType])} and ${describe([b.periodType])}; combine profiles of the same kind`,
+    );
+  }
+  const same =
+    a.sampleType.length === b.sampleType.length &&
+    a.sampleType.every((t, i) => equalValueType(t, b.sampleType[i]!));
+  if (!same) {
+    fail(
+      'PUGO_ERR_PROFILE_INCOMPATIBLE',
+      `combining profiles failed: incompatible sample types ${describe(a.sampleType)} and ${describe(b.sampleType)}; combine profiles of the same kind`,
+    );
+  }
+}
+
+function combineHeaders(srcs: readonly Profile[]): Profile {
+  const first = srcs[0]!;
+  for (const s of srcs.slice(1)) checkCompatible(first, s);
+  let timeNanos = 0;
+  let durationNanos = 0;
+  let period = 0;
+  const comments: string[] = [];
+  const seen = new Set<string>();
+  let defaultSampleType = '';
+  for (const s of srcs) {
+    if (timeNanos === 0 || s.timeNanos < timeNanos) timeNanos = s.timeNanos;
+    durationNanos += s.durationNanos;
+    if (period === 0 || period < s.period) period = s.period;
+    for (const c of s.comments) {
+      if (!seen.has(c)) {
+        comments.push(c);
+        seen.add(c);
+      }
+    }
+    if (defaultSampleType === '') defaultSampleType = s.defaultSampleType;
+  }
+  return {
+    sampleType: first.sampleType.map((t) => ({ ...t })),
+    defaultSampleType,
+    sample: [],
+    mapping: [],
+    location: [],
+    function: [],
+    comments,
+    dropFrames: first.dropFrames,
+    keepFrames: first.keepFrames,
+    timeNanos,
+    durationNanos,
+    periodType: { ...first.periodType },
+    period,
+  };
+}
+
+/** pprof's Merge: one profile holding all samples; the inputs are not modified. */
+export function mergeRaw(srcs: readonly Profile[]): Profile {
+  if (srcs.length === 0)
+    fail(
+      'PUGO_ERR_PROFILE_INCOMPATIBLE',
+      'merging profiles failed: no profiles given; pass at least one',
+    );
+  const p = combineHeaders(srcs);
+  const pm = new Merger(p);
+  for (const src of srcs) {
+    pm.locationsById = new Map();
+    pm.functionsById = new Map();
+    pm.mappingsById = new Map();
+    if (pm.mappings.size === 0 && src.mapping.length > 0) pm.mapMapping(src.mapping[0]);
+    for (const s of src.sample) if (!isZeroSample(s)) pm.mapSample(s);
+  }
+  if (p.sample.some(isZeroSample)) return mergeRaw([p]);
+  return p;
+}
+
+function commonValueType(ts: readonly (ValueType | undefined)[]): ValueType | undefined {
+  if (ts.length <= 1) return undefined;
+  let min = ts[0];
+  for (const t of ts.slice(1)) {
+    if (!compatibleValueTypes(min, t)) {
+      fail(
+        'PUGO_ERR_PROFILE_INCOMPATIBLE',
+        `combining profiles failed: incompatible types ${min?.type}/${min?.unit} and ${t?.type}/${t?.unit}; combine profiles of the same kind`,
+      );
+    }
+    if (t !== undefined && min !== undefined && scale(1, t.unit, min.unit)[0] < 1) min = t;
+  }
+  return min === undefined ? undefined : { ...min };
+}
+
+/** pprof's ScaleProfiles: brings compatible units (e.g. ms and ns) to the finest one, in place. */
+export function scaleProfiles(profiles: readonly Profile[]): void {
+  if (profiles.length === 0) return;
+  const periodType = commonValueType(profiles.map((p) => p.periodType));
+  const n = profiles[0]!.sampleType.length;
+  for (const p of profiles.slice(1)) {
+    if (p.sampleType.length !== n) {
+      fail(
+        'PUGO_ERR_PROFILE_INCOMPATIBLE',
+        `combining profiles failed: inconsistent sample type count: ${n} != ${p.sampleType.length}; combine profiles of the same kind`,
+      );
+    }
+  }
+  const common = Array.from({ length: n }, (_, i) =>
+    commonValueType(profiles.map((p) => p.sampleType[i])),
+  );
+  for (const p of profiles) {
+    if (periodType !== undefined) {
+      p.period = Math.trunc(scale(p.period, p.periodType.unit, periodType.unit)[0]);
+      p.periodType.unit = periodType.unit;
+    }
+    const ratios = p.sampleType.map((st, i) => {
+      const c = common[i];
+      if (c === undefined) return 1;
+      const r = scale(1, st.unit, c.unit)[0];
+      st.unit = c.unit;
+      return r;
+    });
+    scaleProfileN(p, ratios);
+  }
+}

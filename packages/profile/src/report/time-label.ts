@@ -1,0 +1,51 @@
+// Formats a time as Go's "Jan 2, 2006 at 3:04pm (MST)" in the process's time zone (TZ).
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The time zone pprof would use: TZ when set (empty means UTC, as in Go), else the local one.
+ * Zone abbreviations come from Intl, which names most zones like Go ("UTC", "PST") but some
+ * as offsets ("GMT+1" where Go prints "CET").
+ */
+function zone(): string | undefined {
+  const tz = process.env.TZ;
+  if (tz === undefined) return undefined;
+  if (tz === '' || tz === 'UTC' || tz === 'UTC0') return 'UTC';
+  return tz.startsWith(':') ? tz.slice(1) : tz;
+}
+
+/** `Nov 27, 2026 at 7:37am (UTC)` for a time in nanoseconds since the epoch. */
+export function formatProfileTime(timeNanos: number): string {
+  const date = new Date(Math.floor(timeNanos / 1e6));
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone(),
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+  } catch {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+  }
+  const parts: Record<string, string> = {};
+  for (const p of fmt.formatToParts(date)) parts[p.type] = p.value;
+  const hour24 = Number(parts.hour) % 24;
+  const hour12 = hour24 % 12 === 0 ? 12 : hour24 % 12;
+  const ampm = hour24 < 12 ? 'am' : 'pm';
+  const month = MONTHS[Number(parts.month) - 1] ?? parts.month;
+  return `${month} ${Number(parts.day)}, ${parts.year} at ${hour12}:${parts.minute}${ampm} (${parts.timeZoneName})`;
+}

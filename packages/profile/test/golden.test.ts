@@ -1,0 +1,39 @@
+// Golden tests: every `.cmd` in test/fixtures/golden{,-extra} must print its `.txt` byte for byte.
+process.env.TZ = 'UTC';
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { decodeProfile, generateReport, mergeProfiles, type Profile } from '../src/index.js';
+import { parsePprofCommand } from './helpers/pprof-cmd.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+function load(files: readonly string[]): Profile {
+  const profiles = files.map((f) => decodeProfile(readFileSync(join(fixtures, f)), { source: f }));
+  return profiles.length === 1 ? profiles[0]! : mergeProfiles(profiles);
+}
+
+for (const dir of ['golden', 'golden-extra']) {
+  const folder = join(fixtures, dir);
+  if (!existsSync(folder)) continue;
+  const cmds = readdirSync(folder).filter((f) => f.endsWith('.cmd'));
+  describe(dir, () => {
+    test('has cases', () => {
+      expect(cmds.length).toBeGreaterThan(0);
+    });
+    for (const cmd of cmds) {
+      test(cmd.replace(/\.cmd$/, ''), () => {
+        const parsed = parsePprofCommand(readFileSync(join(folder, cmd), 'utf8'));
+        const expected = readFileSync(join(folder, cmd.replace(/\.cmd$/, '.txt')), 'utf8');
+        const report = generateReport(load(parsed.sources), {
+          ...parsed.options,
+          base: parsed.base ? load(parsed.base) : undefined,
+          diffBase: parsed.diffBase ? load(parsed.diffBase) : undefined,
+          sourcePath: parsed.options.sourcePath ?? [fixtures],
+        });
+        expect(report.text).toBe(expected);
+      });
+    }
+  });
+}
