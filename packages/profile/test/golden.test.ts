@@ -2,7 +2,7 @@
 process.env.TZ = 'UTC';
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { decodeProfile, generateReport, mergeProfiles, type Profile } from '../src/index.js';
 import { parsePprofCommand } from './helpers/pprof-cmd.js';
@@ -30,7 +30,8 @@ for (const dir of ['golden', 'golden-extra']) {
           ...parsed.options,
           base: parsed.base ? load(parsed.base) : undefined,
           diffBase: parsed.diffBase ? load(parsed.diffBase) : undefined,
-          sourcePath: parsed.options.sourcePath ?? [fixtures],
+          // go ran in the fixtures folder: relative search paths are relative to it.
+          sourcePath: parsed.options.sourcePath?.map((p) => resolve(fixtures, p)),
         });
         expect(report.text).toBe(expected);
       });
