@@ -1,0 +1,92 @@
+// The driver: argv → settings, sources → profiles, one report or the shell → output; errors → one line, exit 2.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { generateReport } from '@pugo/profile';
+import { parseArgs } from './args.js';
+import { oneLine } from './errors.js';
+import { loadProfiles } from './load.js';
+import { emit, renderReport, type Writer } from './output.js';
+import { toReportOptions } from './report-options.js';
+import { runShell } from './shell.js';
+import { usage } from './usage.js';
+
+/** The process around a run: streams and environment. */
+export interface RunIo {
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly stdout: Writer;
+  readonly stderr: Writer & NodeJS.WritableStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Runs pugo-heap with `argv` (no node, no script) and resolves to the exit code: 0, or 2. */
+export async function run(argv: readonly string[], io: RunIo): Promise<number> {
+  const log = (line: string) => io.stderr.write(`${line}\n`);
+  try {
+    const args = parseArgs(argv);
+    if (args.help) {
+      io.stdout.write(usage);
+      return 0;
+    }
+    if (args.version) {
+      io.stdout.write(`pugo-heap ${version()}\n`);
+      return 0;
+    }
+    for (const warning of args.warnings) log(warning);
+    const loaded = await loadProfiles({
+      sources: args.sources,
+      base: args.base,
+      seconds: args.seconds,
+      timeout: args.timeout,
+      env: io.env,
+      log,
+    });
+    const sources = { ...loaded, diffBase: args.diffBase };
+    if (args.command === undefined) {
+      await runShell(sources, args.config, {
+        stdin: io.stdin,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        terminal: io.stdin.isTTY === true,
+        historyFile: historyFile(io.env),
+      });
+      return 0;
+    }
+    const report = generateReport(
+      loaded.profile,
+      toReportOptions(args.command, args.config, sources),
+    );
+    for (const warning of report.warnings) log(warning);
+    emit(renderReport(report, args.json), args.config.output, io.stdout, io.stderr);
+    return 0;
+  } catch (error) {
+    log(`pugo-heap: ${describe(error, io.env)}`);
+    return 2;
+  }
+}
+
+/** One line for any error: ours and the library's carry their message; anything else is a bug. */
+function describe(error: unknown, env: NodeJS.ProcessEnv): string {
+  if (error instanceof Error && (error.name === 'HeapError' || error.name === 'ProfileError')) {
+    return oneLine(error.message);
+  }
+  if (env.PUGO_HEAP_DEBUG === '1' && error instanceof Error && error.stack) {
+    return oneLine(error.stack);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return oneLine(`internal error: ${message}; please report it (PUGO_HEAP_DEBUG=1 shows where)`);
+}
+
+/** PUGO_HEAP_HISTORY, or ~/.pugo/heap_history; empty disables history. */
+function historyFile(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.PUGO_HEAP_HISTORY !== undefined) return env.PUGO_HEAP_HISTORY || undefined;
+  const home = env.HOME || homedir();
+  return home ? join(home, '.pugo', 'heap_history') : undefined;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}

@@ -1,0 +1,42 @@
+// pugo-heap's own goldens (test/golden, made by scripts/regen-golden.sh with go tool pprof): more flags,
+// merged sources and whole interactive sessions, stdout and stderr byte for byte.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { bin, runShellLine } from './helpers/run-cli.js';
+
+const dir = fileURLToPath(new URL('./golden/', import.meta.url));
+// go tool pprof's symbolizer notes a profile without a main binary name; pugo-heap never symbolizes.
+const symbolizerNote = 'Main binary filename not available.\n';
+
+const cases = readdirSync(dir)
+  .filter((file) => file.endsWith('.cmd'))
+  .sort()
+  .map((file) => {
+    const name = file.slice(0, -4);
+    const read = (ext: string) =>
+      existsSync(join(dir, name + ext)) ? readFileSync(join(dir, name + ext), 'utf8') : undefined;
+    const cmd = read('.cmd')!.trim();
+    return {
+      name,
+      line: `node ${bin} ${cmd.slice('go tool pprof '.length)}`,
+      stdin: read('.stdin'),
+      stdout: read('.txt')!,
+      stderr: (read('.err') ?? '').replace(symbolizerNote, ''),
+    };
+  });
+
+test('there are goldens, interactive sessions among them', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(8);
+  expect(cases.filter((c) => c.stdin !== undefined).length).toBeGreaterThanOrEqual(2);
+});
+
+describe.concurrent('pugo-heap goldens', () => {
+  test.each(cases)('$name', async ({ line, stdin, stdout, stderr }) => {
+    const result = await runShellLine(line, stdin === undefined ? {} : { input: stdin });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(stdout);
+    expect(result.stderr).toBe(stderr);
+  });
+});

@@ -1,0 +1,1 @@
+go tool pprof -top -alloc_objects -nodecount 4 go-heap-leaky-end.pb.gz

@@ -1,0 +1,1 @@
+go tool pprof -tree -focus=Get -hide=reflect -nodecount=6 go-heap-leaky-end.pb.gz

@@ -1,0 +1,1 @@
+go tool pprof -top -focus=NoSuchFunction go-heap-leaky-end.pb.gz

@@ -1,0 +1,1 @@
+go tool pprof -top go-heap-leaky-start.pb.gz go-heap-leaky-end.pb.gz

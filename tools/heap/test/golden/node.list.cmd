@@ -1,0 +1,1 @@
+go tool pprof -list=^get$ node-heap-leaky-end.pb.gz

@@ -1,0 +1,1 @@
+go tool pprof node-heap-leaky-end.pb.gz

@@ -1,0 +1,1 @@
+go tool pprof go-heap-leaky-end.pb.gz
