@@ -32,6 +32,12 @@ function matchesName(l: Location, re: RegExp): boolean {
  */
 export function filterSamplesByName(p: Profile, f: NameFilters): FilterMatches {
   const m: FilterMatches = { focus: false, ignore: false, hide: false, show: false };
+  if (!f.focus && !f.ignore && !f.hide && !f.show) {
+    // Without filters every location is focused: only samples without a stack go.
+    m.focus = p.location.length > 0;
+    p.sample = p.sample.filter((s) => s.location.length > 0);
+    return m;
+  }
   const focusOrIgnore = new Map<number, boolean>();
   const hidden = new Set<number>();
   for (const l of p.location) {

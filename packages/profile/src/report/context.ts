@@ -5,7 +5,7 @@ import { sumNodes } from '../graph/trim.js';
 import { label, percentage, scale, scaledLabel } from '../measurement/units.js';
 import { isDiffBaseSample } from '../profile/filter.js';
 import type { Profile } from '../profile/model.js';
-import { trimPath } from './source-path.js';
+import { pathTrimmer } from './source-path.js';
 import { formatProfileTime } from './time-label.js';
 
 /** Resolved settings of a report (defaults applied, per kind). */
@@ -35,11 +35,14 @@ export class ReportContext {
   readonly total: number;
   /** The unit values print in; 'minimum' scales each value on its own. */
   outputUnit = 'minimum';
+  /** pprof trims recorded file names each time it builds a graph. */
+  readonly trimFile: (path: string) => string;
 
   constructor(prof: Profile, o: ResolvedOptions) {
     this.prof = prof;
     this.o = o;
     this.total = computeTotal(prof, o.sampleIndex);
+    this.trimFile = pathTrimmer(o.trimPath, o.sourcePath);
   }
 
   /** The value of a sample at the report's index. */
@@ -53,8 +56,7 @@ export class ReportContext {
 
   /** pprof's report.newGraph: trims file paths and builds the graph. */
   newGraph(kept?: ReadonlySet<string>, objNames = false): Graph {
-    for (const f of this.prof.function)
-      f.filename = trimPath(f.filename, this.o.trimPath, this.o.sourcePath);
+    for (const f of this.prof.function) f.filename = this.trimFile(f.filename);
     return buildGraph(this.prof, {
       sampleValue: (v) => this.value(v),
       keptNodes: kept,

@@ -8,7 +8,7 @@ import { padLeft } from '../measurement/go-format.js';
 import { percentage } from '../measurement/units.js';
 import type { ReportContext } from './context.js';
 import type { ListRoutine, ReportData } from './options.js';
-import { readSourceLines, trimPath } from './source-path.js';
+import { readSourceLines } from './source-path.js';
 
 const MARGIN = 5;
 
@@ -18,8 +18,7 @@ export function listReport(
   searchPath: string,
 ): { text: string; data: Partial<ReportData> } {
   const rx = rpt.o.symbol!;
-  for (const f of rpt.prof.function)
-    f.filename = trimPath(f.filename, rpt.o.trimPath, rpt.o.sourcePath);
+  for (const f of rpt.prof.function) f.filename = rpt.trimFile(f.filename);
   const g = buildGraph(rpt.prof, { sampleValue: (v) => rpt.value(v), objNames: true });
   const functions: GraphNode[] = [];
   const functionNodes = new Map<string, GraphNode[]>();

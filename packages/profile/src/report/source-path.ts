@@ -8,19 +8,25 @@ function splitList(s: string): string[] {
 
 /** Removes a search-path or -trim_path prefix (and /proc/self/cwd/) from a recorded file name. */
 export function trimPath(path: string, trim: string, searchPath: string): string {
-  if (trim === '') {
-    for (const dir of splitList(searchPath)) {
-      const want = `/${basename(dir)}/`;
+  return pathTrimmer(trim, searchPath)(path);
+}
+
+/** {@link trimPath} with its settings parsed once, for trimming many names. */
+export function pathTrimmer(trim: string, searchPath: string): (path: string) => string {
+  const wants = trim === '' ? splitList(searchPath).map((dir) => `/${basename(dir)}/`) : [];
+  const prefixes = [...splitList(trim), '/proc/self/cwd/./', '/proc/self/cwd/'].map((p) =>
+    p.endsWith('/') ? p : `${p}/`,
+  );
+  return (path) => {
+    for (const want of wants) {
       const found = path.indexOf(want);
       if (found !== -1) return path.slice(found + want.length);
     }
-  }
-  const prefixes = [...splitList(trim), '/proc/self/cwd/./', '/proc/self/cwd/'];
-  for (let prefix of prefixes) {
-    if (!prefix.endsWith('/')) prefix += '/';
-    if (path.startsWith(prefix)) return path.slice(prefix.length);
-  }
-  return path;
+    for (const prefix of prefixes) {
+      if (path.startsWith(prefix)) return path.slice(prefix.length);
+    }
+    return path;
+  };
 }
 
 /** The lines of a source file, or the error pprof reports when it cannot be found. */

@@ -14,33 +14,37 @@ function zone(): string | undefined {
   return tz.startsWith(':') ? tz.slice(1) : tz;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached formatter for the zone (creating one costs milliseconds). */
+function formatter(tz: string | undefined): Intl.DateTimeFormat {
+  const key = tz ?? '';
+  let fmt = formatters.get(key);
+  if (fmt === undefined) {
+    const options: Intl.DateTimeFormatOptions = {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    };
+    try {
+      fmt = new Intl.DateTimeFormat('en-US', { ...options, timeZone: tz });
+    } catch {
+      // An unknown TZ: Go falls back to UTC.
+      fmt = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+    }
+    formatters.set(key, fmt);
+  }
+  return fmt;
+}
+
 /** `Nov 27, 2026 at 7:37am (UTC)` for a time in nanoseconds since the epoch. */
 export function formatProfileTime(timeNanos: number): string {
   const date = new Date(Math.floor(timeNanos / 1e6));
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone(),
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-  } catch {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-  }
+  const fmt = formatter(zone());
   const parts: Record<string, string> = {};
   for (const p of fmt.formatToParts(date)) parts[p.type] = p.value;
   const hour24 = Number(parts.hour) % 24;
