@@ -69,16 +69,14 @@ function register(
     });
   } catch (error) {
     if ((error as { code?: string }).code !== 'FST_ERR_DUPLICATED_ROUTE') throw error;
-    const existing = instance.findRoute({ method: methods[0]!, url: route.path }) as {
-      handler?: { name?: string };
-    } | null;
-    const handlerName = existing?.handler?.name;
+    // fastify's message names the method and path it already has; the handler is not exposed.
+    const match = /Method '([^']+)' already declared for route '([^']*)'/.exec(
+      (error as Error).message,
+    );
+    const other = match ? `${match[1]} ${match[2]}` : `${methods[0]} ${route.path}`;
     throw routerError(
       'PUGO_ERR_ROUTER_CONFLICT',
-      {
-        route: route.label,
-        existing: `a route registered on fastify outside this router (${(error as Error).message}${handlerName ? `, handler ${handlerName}` : ''})`,
-      },
+      { route: route.label, existing: `${other} (registered on fastify outside this router)` },
       error,
     );
   }

@@ -28,8 +28,7 @@ export function isResponseResult(value: object): value is ResponseResult {
 export function sendResult(reply: FastifyReply, result: unknown): void {
   if (result === undefined || reply.sent) return;
   if (typeof result === 'string') {
-    if (!reply.hasHeader('content-type')) reply.header('content-type', HTML);
-    reply.send(result);
+    sendBody(reply, result);
     return;
   }
   if (
@@ -40,12 +39,19 @@ export function sendResult(reply: FastifyReply, result: unknown): void {
   ) {
     if (result.status !== undefined) reply.code(result.status);
     if (result.headers !== undefined) reply.headers(result.headers);
-    if (result.body === undefined) reply.send();
-    else sendResult(reply, result.body);
+    sendBody(reply, result.body);
     return;
   }
   // Buffers, typed arrays and streams go out as they are; everything else is JSON.
   reply.send(result);
+}
+
+/** Sends a response's `body`: a string as HTML (unless a content type is set), the rest as is. */
+function sendBody(reply: FastifyReply, body: unknown): void {
+  if (typeof body === 'string' && !reply.hasHeader('content-type')) {
+    reply.header('content-type', HTML);
+  }
+  reply.send(body);
 }
 
 /** The status a result will be sent with (for logs written before it is sent). */

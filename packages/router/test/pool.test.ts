@@ -1,0 +1,293 @@
+// Controller pools: laziness, bounds, reset, the retention guard, poolSize 0 and poolStats().
+import { setImmediate as tick } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { type Context, createRouter, type RetentionFinding } from '../src/index.js';
+import { serve } from './helpers.js';
+
+describe('controller pools', () => {
+  it('calls the verb method, or the method named at registration, and 405s the rest of any()', async () => {
+    class CommentController {
+      get(ctx: Context) {
+        return `comment ${ctx.params.id}`;
+      }
+      post() {
+        return { created: true };
+      }
+      reply(ctx: Context) {
+        return { replyTo: ctx.params.id };
+      }
+    }
+    const router = createRouter();
+    router.get('/comments/:id', CommentController);
+    router.post('/comments/:id/reply', CommentController, 'reply');
+    router.any('/comments', CommentController);
+    const { app } = await serve(router);
+    expect((await app.inject('/comments/3')).body).toBe('comment 3');
+    expect((await app.inject({ method: 'POST', url: '/comments/3/reply' })).json()).toEqual({
+      replyTo: '3',
+    });
+    expect((await app.inject({ method: 'POST', url: '/comments' })).json()).toEqual({
+      created: true,
+    });
+    const put = await app.inject({ method: 'PUT', url: '/comments' });
+    expect(put.statusCode).toBe(405);
+    expect(put.headers.allow).toBe('HEAD, GET, POST');
+    expect(put.json().code).toBe('PUGO_ERR_ROUTER_METHOD_NOT_ALLOWED');
+    expect(() => createRouter().post('/x', CommentController, 'nope' as never)).toThrow(
+      /controller CommentController has no method "nope"/,
+    );
+    expect(() => createRouter().put('/x', CommentController)).toThrow(/has no method "put"/);
+  });
+
+  it('is lazy: no instance exists before the first request', async () => {
+    let constructed = 0;
+    class Lazy {
+      constructor() {
+        constructed++;
+      }
+      get() {
+        return 'ok';
+      }
+    }
+    const router = createRouter();
+    for (let i = 0; i < 50; i++) router.get(`/lazy/${i}`, Lazy);
+    const { app } = await serve(router);
+    expect(constructed).toBe(0);
+    expect(router.poolStats().totals).toMatchObject({ created: 0, idle: 0, inUse: 0 });
+    await app.inject('/lazy/7');
+    const [stat] = router.poolStats().pools.filter((p) => p.created > 0);
+    expect(stat).toMatchObject({ route: 'GET /lazy/7', created: 1, idle: 1 });
+    expect(router.poolStats().totals.created).toBe(1);
+    // One handed out, plus one pristine reference per class for reset and the guard.
+    expect(constructed).toBe(2);
+  });
+
+  it('never keeps more than poolSize idle after 10,000 concurrent requests', async () => {
+    class Slow {
+      data: string[] = [];
+      async get(ctx: Context) {
+        this.data.push(ctx.params.n!);
+        await tick();
+        return this.data.length;
+      }
+    }
+    const router = createRouter({ poolSize: 5 });
+    router.get('/slow/:n', Slow);
+    const { app } = await serve(router);
+    const responses = await Promise.all(
+      Array.from({ length: 10_000 }, (_, n) => app.inject(`/slow/${n}`)),
+    );
+    // Every request saw a reset instance: exactly its own push.
+    expect(responses.every((r) => r.body === '1')).toBe(true);
+    const [stat] = router.poolStats().pools;
+    expect(stat!.highWater).toBeGreaterThan(5);
+    expect(stat!.idle).toBe(5);
+    expect(stat!.inUse).toBe(0);
+    expect(stat!.created + stat!.reused).toBe(10_000);
+    expect(stat!.dropped).toBe(stat!.created - 5);
+    expect(stat!.retentionWarnings).toBe(0);
+  });
+
+  it('resets every field: nothing survives into the next request, nothing is shared', async () => {
+    class PostController {
+      title = 'untitled';
+      count = 0;
+      tags: string[] = [];
+      view = { comments: [] as string[], meta: { author: null as string | null } };
+      seen = new Map<string, number>();
+      get(ctx: Context) {
+        const before = {
+          title: this.title,
+          count: this.count,
+          tags: [...this.tags],
+          comments: [...this.view.comments],
+          author: this.view.meta.author,
+          seen: this.seen.size,
+        };
+        this.title = ctx.params.id!;
+        this.count++;
+        this.tags.push('t');
+        this.view.comments.push('c');
+        this.view.meta.author = 'me';
+        this.seen.set(ctx.params.id!, 1);
+        (this as Record<string, unknown>).extra = 'added';
+        return { before, tags: this.tags };
+      }
+    }
+    const router = createRouter({ strict: true });
+    router.get('/posts/:id', PostController);
+    const { app } = await serve(router);
+    const pristine = {
+      title: 'untitled',
+      count: 0,
+      tags: [],
+      comments: [],
+      author: null,
+      seen: 0,
+    };
+    for (const id of ['1', '2', '3']) {
+      const response = await app.inject(`/posts/${id}`);
+      expect(response.statusCode).toBe(200);
+      // The result still had its data when it was sent, though the instance was reset.
+      expect(response.json()).toEqual({ before: pristine, tags: ['t'] });
+    }
+    expect(router.poolStats().pools[0]).toMatchObject({ created: 1, reused: 2, idle: 1 });
+  });
+
+  it('runs a class its own reset() instead of the default', async () => {
+    class OwnReset {
+      items: string[] = [];
+      resets = 0;
+      get() {
+        this.items.push('x');
+        return { items: this.items.length, resets: this.resets };
+      }
+      reset() {
+        this.items = [];
+        this.resets++;
+      }
+    }
+    const router = createRouter({ retentionGuard: false });
+    router.get('/own', OwnReset);
+    const { app } = await serve(router);
+    await app.inject('/own');
+    expect((await app.inject('/own')).json()).toEqual({ items: 1, resets: 1 });
+  });
+
+  it('the guard reports the route, class and field a custom reset() misses, and drops it', async () => {
+    class LeakyController {
+      comments: string[] = [];
+      user: string | null = null;
+      get(ctx: Context) {
+        this.user = String(ctx.query.user);
+        this.comments.push('secret comment');
+        return 'ok';
+      }
+      reset() {
+        this.user = null; // forgets this.comments: tango's bug
+      }
+    }
+    const findings: RetentionFinding[] = [];
+    const router = createRouter({ onRetention: (f) => findings.push(f) });
+    router.get('/leaky', LeakyController);
+    const { app } = await serve(router);
+    for (let i = 0; i < 3; i++) {
+      expect((await app.inject('/leaky?user=ann')).body).toBe('ok');
+    }
+    expect(findings).toHaveLength(3);
+    expect(findings[0]).toEqual({
+      route: 'GET /leaky',
+      controller: 'LeakyController',
+      field: 'comments',
+      found: 'Array(1); fresh: Array(0)',
+    });
+    // The leaky instance is never pooled, so no request sees another's data.
+    expect(router.poolStats().pools[0]).toMatchObject({
+      created: 3,
+      idle: 0,
+      dropped: 3,
+      retentionWarnings: 3,
+    });
+  });
+
+  it('the guard warns through fastify once per field, and fails the request when strict', async () => {
+    class Keeper {
+      cache = { last: '' };
+      get(ctx: Context) {
+        this.cache.last = ctx.request.url;
+        return 'ok';
+      }
+      reset() {}
+    }
+    const warning = createRouter();
+    warning.get('/keep', Keeper);
+    const { app, logs } = await serve(warning);
+    await app.inject('/keep');
+    await app.inject('/keep');
+    const warnings = logs.filter((l) => l.level === 40);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.msg).toContain('field "cache.last" still holds request data');
+    expect(warnings[0]!.msg).toContain('Keeper of GET /keep');
+    // The value itself (request data) never reaches the log.
+    expect(JSON.stringify(warnings[0])).not.toContain('/keep?');
+    expect(warning.poolStats().totals.retentionWarnings).toBe(2);
+
+    const strict = createRouter({ strict: true });
+    strict.get('/keep', Keeper);
+    const { app: strictApp } = await serve(strict);
+    const failed = await strictApp.inject('/keep?x=1');
+    expect(failed.statusCode).toBe(500);
+    expect(failed.json()).toMatchObject({
+      code: 'PUGO_ERR_ROUTER_RETAINED',
+      message: expect.stringContaining('field "cache.last"'),
+    });
+  });
+
+  it('the guard is off in production by default', async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      expect(createRouter().poolStats().retentionGuard).toBe(false);
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
+    expect(createRouter().poolStats().retentionGuard).toBe(true);
+  });
+
+  it('poolSize 0 turns pooling off: a fresh instance per request, none kept', async () => {
+    let constructed = 0;
+    class Fresh {
+      hits = 0;
+      constructor() {
+        constructed++;
+      }
+      get() {
+        this.hits++;
+        return this.hits;
+      }
+    }
+    const router = createRouter({ poolSize: 0 });
+    router.get('/fresh', Fresh);
+    const { app } = await serve(router);
+    for (let i = 0; i < 5; i++) expect((await app.inject('/fresh')).body).toBe('1');
+    expect(constructed).toBe(5);
+    expect(router.poolStats().pools[0]).toMatchObject({
+      poolSize: 0,
+      created: 5,
+      reused: 0,
+      idle: 0,
+      dropped: 5,
+    });
+  });
+
+  it('releases the instance when the handler throws, and poolStats() is plain JSON', async () => {
+    class Thrower {
+      get() {
+        throw new Error('nope');
+      }
+    }
+    const router = createRouter();
+    router.get('/throw', Thrower);
+    router.get('/fn', () => 'not pooled');
+    const { app } = await serve(router);
+    expect((await app.inject('/throw')).statusCode).toBe(500);
+    expect((await app.inject('/throw')).statusCode).toBe(500);
+    const stats = router.poolStats();
+    expect(JSON.parse(JSON.stringify(stats))).toEqual(stats);
+    expect(stats.pools).toEqual([
+      {
+        route: 'GET /throw',
+        controller: 'Thrower',
+        action: 'get',
+        poolSize: 8,
+        created: 1,
+        reused: 1,
+        idle: 1,
+        inUse: 0,
+        highWater: 1,
+        dropped: 0,
+        retentionWarnings: 0,
+      },
+    ]);
+  });
+});
