@@ -2,7 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-type GcFunction = (options?: { type?: 'major' | 'minor'; execution?: 'sync' | 'async' }) => void;
+type GcFunction = () => void;
 
 let cached: GcFunction | undefined;
 
@@ -30,7 +30,9 @@ function gcFunction(): GcFunction {
 export function fullGc(): number {
   const gc = gcFunction();
   const start = performance.now();
-  gc({ type: 'major', execution: 'sync' });
-  gc({ type: 'major', execution: 'sync' });
+  // Plain gc(), not gc({ type: 'major', execution: 'sync' }): on Node 20 (V8 11.3) that form
+  // freed nothing in our measurements, while plain gc() frees unreachable large objects.
+  gc();
+  gc();
   return performance.now() - start;
 }

@@ -1,7 +1,12 @@
 // The JSON document of /metrics: memory, V8 heap, GC, event-loop delay, uptime and stats providers.
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { fullGc } from './full-gc.js';
-import { type GcKind, type GcKindStats, readMonitors } from './runtime-monitors.js';
+import {
+  type GcKind,
+  type GcKindStats,
+  majorCountReaches,
+  readMonitors,
+} from './runtime-monitors.js';
 import { collectProviders, type StatsProvider } from './stats-providers.js';
 
 /** The `/metrics` document. Sizes are bytes, durations milliseconds. */
@@ -46,7 +51,14 @@ export async function collectMetrics(options: {
   gc: boolean;
   providers: Readonly<Record<string, StatsProvider>>;
 }): Promise<PprofMetrics> {
-  const forcedGc = options.gc ? { durationMs: Math.round(fullGc() * 1000) / 1000 } : null;
+  let forcedGc: PprofMetrics['forcedGc'] = null;
+  if (options.gc) {
+    const majorBefore = readMonitors().gc.major.count;
+    forcedGc = { durationMs: Math.round(fullGc() * 1000) / 1000 };
+    // perf_hooks delivers 'gc' entries a few turns later: wait (briefly) so the counts include
+    // the two collections just run.
+    await majorCountReaches(majorBefore + 2, 100);
+  }
   const memory = process.memoryUsage();
   const heap: Record<string, number> = {};
   for (const [key, value] of Object.entries(getHeapStatistics())) {

@@ -36,7 +36,11 @@ const plugin: FastifyPluginAsync<PprofOptions> = async (app, options) => {
     handle(`/${(request.params as { '*'?: string })['*'] ?? ''}`, request, reply),
   );
   if (resolved.prefix !== '') {
-    app.get(resolved.prefix, (request, reply) => handle('', request, reply));
+    // With ignoreTrailingSlash this route also gets `${prefix}/`: that one is the index, not a
+    // redirect to itself.
+    app.get(resolved.prefix, (request, reply) =>
+      handle(/\/(\?|$)/.test(request.raw.url ?? '') ? '/' : '', request, reply),
+    );
   }
 };
 

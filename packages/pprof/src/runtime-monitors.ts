@@ -124,3 +124,11 @@ export function readMonitors(): MonitorReadings {
 function round(stats: GcKindStats): GcKindStats {
   return { count: stats.count, pauseMs: Math.round(stats.pauseMs * 1000) / 1000 };
 }
+
+/** Resolves once `count` major collections were observed, or after `limitMs` (or at once without monitors). */
+export async function majorCountReaches(count: number, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (monitors !== undefined && monitors.gc.major.count < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
