@@ -24,14 +24,14 @@ export function adjustUrl(
   timeout: number,
 ): RemoteSource | undefined {
   let url = parseUrl(source);
-  if (url === undefined) return undefined;
-  if (!/^https?:$/.test(url.protocol)) {
-    // pprof retries `hostname:port/path` (parsed as scheme "hostname") with http:// in front.
-    if (url.protocol === 'file:') return undefined;
-    url = parseUrl(`http://${source}`);
-    if (url === undefined || url.host === '') return undefined;
-  }
-  if (url.host === '') return undefined;
+  // pprof retries `host:port/path` with http:// in front: Go parses it as scheme "host", or (for
+  // `127.0.0.1:port/path`) fails on the colon in the first path segment. Plain paths are files.
+  const retry =
+    url === undefined
+      ? (source.split('/')[0] ?? '').includes(':')
+      : !/^https?:$/.test(url.protocol) && url.protocol !== 'file:';
+  if (retry) url = parseUrl(`http://${source}`);
+  if (url === undefined || !/^https?:$/.test(url.protocol) || url.host === '') return undefined;
   const params = url.searchParams;
   let duration = 0;
   if (seconds > 0) {

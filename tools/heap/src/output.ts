@@ -25,7 +25,7 @@ export function renderReport(report: Report, json: boolean): string {
 }
 
 /**
- * Writes `text` to `output` (printing "Generating report in …" on stderr, as pprof does) or, when
+ * Writes `text` to `output` (then printing "Generating report in …" on stderr, as pprof does) or, when
  * there is no output file, to stdout. Throws PUGO_ERR_HEAP_OUTPUT when the file cannot be written.
  */
 export function emit(
@@ -38,7 +38,6 @@ export function emit(
     stdout.write(text);
     return;
   }
-  stderr.write(`Generating report in ${output}\n`);
   try {
     writeFileSync(output, text);
   } catch (error) {
@@ -46,4 +45,6 @@ export function emit(
     const reason = err.code === 'ENOENT' ? 'its folder does not exist' : err.message;
     throw heapError('PUGO_ERR_HEAP_OUTPUT', { file: output, reason }, error);
   }
+  // pprof says this before writing; after keeps a failure to the one line of its error.
+  stderr.write(`Generating report in ${output}\n`);
 }
