@@ -1,38 +1,37 @@
-// `pnpm dev` until the blog lands (issue 6): a page on HOST:PORT that says what is coming and where.
-import Fastify from 'fastify';
+// Entry point of `pnpm dev` and `pnpm --filter @pugo/blog start`: config, start, one line, signals.
+import { loadConfig } from './config.js';
+import { BlogError } from './errors.js';
+import { startBlog } from './server.js';
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write(
-    `pugo blog: PORT must be an integer from 0 to 65535, got "${process.env.PORT}"\n`,
-  );
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof BlogError)) throw error;
+  process.stderr.write(`pugo blog: ${error.message}\n`);
   process.exit(2);
 }
-
-const page = `<!doctype html>
-<html lang="en">
-<meta charset="utf-8">
-<title>Pugo</title>
-<body style="font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
-<h1>Pugo</h1>
-<p>The blog is not built yet: this placeholder stands in for it until it lands.
-The platform under it is in <code>packages/</code> and <code>tools/</code>; see the README.</p>
-</body>
-</html>
-`;
-
-const app = Fastify({ logger: false });
-app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
-app.get('/healthz', async () => ({ ok: true }));
 
 try {
-  const address = await app.listen({ host, port });
-  process.stderr.write(`pugo blog (placeholder) listening on ${address}\n`);
+  const blog = await startBlog(config);
+  process.stderr.write(`${blog.summary}\n`);
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      blog.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
 } catch (error) {
-  process.stderr.write(
-    `pugo blog: cannot listen on ${host}:${port}: ${(error as Error).message}\n`,
-  );
-  process.exit(2);
+  const err = error as NodeJS.ErrnoException;
+  const reason =
+    err.code === 'EADDRINUSE'
+      ? `port ${config.port} on ${config.host} is in use; stop the other server or set PORT`
+      : err.message;
+  process.stderr.write(`pugo blog: cannot start: ${reason}\n`);
+  process.exit(err.code === 'EADDRINUSE' || /^PUGO_ERR_/.test(String(err.code)) ? 2 : 1);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close());
