@@ -1,4 +1,7 @@
 // Public API of @pugo/profile: decode, combine and filter pprof profiles; go tool pprof's reports.
+export { composeDot, type DotConfig } from './dot/compose-dot.js';
+export { dotColor } from './dot/dot-color.js';
+export { shortenFunctionName } from './dot/dot-names.js';
 export { ProfileError, type ProfileErrorCode, ProfileErrorCodes } from './errors.js';
 export { buildGraph, type Graph, type GraphOptions } from './graph/graph.js';
 export { type Edge, GraphNode, type NodeInfo } from './graph/node.js';
@@ -38,6 +41,7 @@ export { checkValid } from './profile/validate.js';
 export { compileRegExp } from './regexp.js';
 export { generateReport, prepareProfile } from './report/generate.js';
 export type {
+  DotGraphData,
   ListRoutine,
   Report,
   ReportData,

@@ -1,4 +1,5 @@
 // Runs a report as go tool pprof's driver does: combine, pick the sample, filter, aggregate, print.
+import { dotReport } from '../dot/dot-report.js';
 import { fail } from '../errors.js';
 import { aggregate, type Granularity } from '../profile/aggregate.js';
 import { combineWithBase, copyProfile } from '../profile/combine.js';
@@ -22,7 +23,7 @@ const GRANULARITIES: readonly Granularity[] = [
   'lines',
   'addresses',
 ];
-const KINDS = ['top', 'peek', 'tree', 'traces', 'list'] as const;
+const KINDS = ['top', 'peek', 'tree', 'traces', 'list', 'dot'] as const;
 
 /** The profile a report reads: a copy, with the base subtracted or compared and frames pruned. */
 export function prepareProfile(profile: Profile, options: ReportOptions): Profile {
@@ -160,6 +161,9 @@ export function generateReport(profile: Profile, options: ReportOptions): Report
       break;
     case 'list':
       out = listReport(rpt, o.sourcePath !== '' ? o.sourcePath : process.cwd());
+      break;
+    case 'dot':
+      out = dotReport(rpt);
       break;
   }
   const data: ReportData = {

@@ -3,7 +3,7 @@ import type { Granularity } from '../profile/aggregate.js';
 import type { Profile } from '../profile/model.js';
 
 /** The report kinds, as go tool pprof names them. */
-export type ReportKind = 'top' | 'peek' | 'tree' | 'traces' | 'list';
+export type ReportKind = 'top' | 'peek' | 'tree' | 'traces' | 'list' | 'dot';
 
 /** What to report and how; every field mirrors a go tool pprof flag. */
 export interface ReportOptions {
@@ -122,4 +122,12 @@ export interface ReportData {
   list?: ListRoutine[];
   /** For list: functions matched but without file information. */
   noSource?: string[];
+  /** For dot: the drawn nodes (ids as in the DOT text) and edges. */
+  graph?: DotGraphData;
+}
+
+/** The call graph a `dot` report draws: node ids match the DOT text's `N1`, `N2`… */
+export interface DotGraphData {
+  nodes: Array<{ id: number; name: string; flat: number; cum: number }>;
+  edges: Array<{ from: number; to: number; weight: number; residual: boolean; inline: boolean }>;
 }
