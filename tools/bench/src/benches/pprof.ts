@@ -1,0 +1,86 @@
+// `pnpm bench pprof`: what @pugo/pprof costs a JSON route: heap sampling off, on (512 KiB), and on
+// while a CPU profile runs. Servers run in child processes; autocannon drives them from another.
+import { fileURLToPath } from 'node:url';
+import type { Bench, Subject } from '../bench.js';
+import { type ChildServer, startChild } from '../child.js';
+import { runLoad } from '../load.js';
+
+const serverScript = fileURLToPath(new URL('../pprof/server.ts', import.meta.url));
+
+function subject(
+  name: string,
+  mode: 'off' | 'on',
+  duration: number,
+  connections: number,
+  withCpuProfile: boolean,
+): Subject {
+  let child: ChildServer | undefined;
+  return {
+    name,
+    async setup() {
+      child = await startChild(serverScript, { args: [mode] });
+      // Warm up the JIT before the first measured round.
+      await runLoad({ url: `${child.url}/posts`, durationSeconds: 2, connections });
+    },
+    async measure() {
+      const url = child!.url;
+      // The profile covers the whole load window: one second longer, started just before.
+      const profile = withCpuProfile
+        ? fetch(`${url}/debug/pprof/profile?seconds=${duration + 1}`).then(async (r) => {
+            await r.arrayBuffer();
+            if (r.status !== 200) throw new Error(`CPU profile answered ${r.status}`);
+          })
+        : Promise.resolve();
+      const load = await runLoad({ url: `${url}/posts`, durationSeconds: duration, connections });
+      await profile;
+      if (load.non2xx > 0 || load.errors > 0) {
+        throw new Error(`${name}: ${load.non2xx} non-2xx answers and ${load.errors} errors`);
+      }
+      return { requestsPerSecond: load.requestsPerSecond, p99Ms: load.p99Ms };
+    },
+    async teardown() {
+      await child?.stop();
+    },
+  };
+}
+
+/** `--key=N` as a positive integer, or `fallback` when absent. */
+function positive(args: Readonly<Record<string, string>>, key: string, fallback: number): number {
+  const raw = args[key];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `pprof bench: --${key} must be a positive integer, written --${key}=N (got "${raw}")`,
+    );
+  }
+  return value;
+}
+
+const bench: Bench = {
+  description:
+    '@pugo/pprof: a JSON route with heap sampling off, on (512 KiB), and during a CPU profile',
+  metrics: {
+    requestsPerSecond: { unit: 'req/s', higherIsBetter: true },
+    p99Ms: { unit: 'ms', higherIsBetter: false },
+  },
+  subjects: ({ args }) => {
+    const duration = positive(args, 'duration', 5);
+    const connections = positive(args, 'connections', 50);
+    return [
+      subject('heap sampling off (no plugin)', 'off', duration, connections, false),
+      subject('heap sampling on (512 KiB)', 'on', duration, connections, false),
+      subject('sampling on + CPU profile running', 'on', duration, connections, true),
+    ];
+  },
+  notes: (result) => {
+    const on = result.subjects[1]?.ratios.requestsPerSecond ?? Number.NaN;
+    const cost = (1 - on) * 100;
+    return [
+      `heap sampling cost: ${cost.toFixed(1)}% of requests/s (target: at most 3%)`,
+      'Options: --duration=<seconds per measurement> (default 5), --connections=<n> (default 50).',
+      'Noisy on a shared 2-core machine: compare ratios within one run, not across runs.',
+    ];
+  },
+};
+export default bench;
