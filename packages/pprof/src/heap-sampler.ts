@@ -1,4 +1,6 @@
 // The process-wide V8 sampling heap profiler, shared by every plugin and server (reference-counted).
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { heap, type SourceMapper } from '@datadog/pprof';
 import { pprofError } from './errors.js';
 import type { ProfileData } from './profile-data.js';
@@ -10,6 +12,12 @@ interface Running {
 }
 
 let running: Running | undefined;
+
+/**
+ * Frames under @datadog/pprof's own files are the profile being built while it is taken: they are
+ * left out, as Go's heap profile leaves out its own bookkeeping.
+ */
+const profilerDir = dirname(createRequire(import.meta.url).resolve('@datadog/pprof'));
 
 /** A lease on the heap sampler: profiles while held, `release()` stops it when the last one goes. */
 export interface HeapSamplerLease {
@@ -38,7 +46,7 @@ export function acquireHeapSampler(intervalBytes: number, stackDepth: number): H
   let released = false;
   return {
     intervalBytes,
-    profile: (sourceMapper) => heap.profile(undefined, sourceMapper),
+    profile: (sourceMapper) => heap.profile(profilerDir, sourceMapper),
     release() {
       if (released) return;
       released = true;

@@ -41,6 +41,9 @@ describe('/heap', () => {
     expect(sampleTypes(profile)).toEqual(['inuse_objects/count', 'inuse_space/bytes']);
     // 16 MiB held through a 512 KiB sampler: the estimate lands well above 8 MiB.
     expect(valueFor(profile, 'allocateHeldForHeapTest', 'inuse_space')).toBeGreaterThan(8 << 20);
+    // The profiler's own bookkeeping (the profile being built) is left out.
+    const files = profile.function.map((f) => profile.stringTable.strings[Number(f.filename)]);
+    expect(files.filter((f) => f?.includes('@datadog'))).toEqual([]);
     expect(held).toHaveLength(16);
   });
 
