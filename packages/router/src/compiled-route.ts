@@ -10,8 +10,26 @@ export interface CompiledRoute {
   readonly info: RouteInfo;
   /** Every middleware that applies, outermost first: router, groups, then the route's own. */
   readonly layers: readonly Middleware[];
-  /** Calls the handler and stores its result on `ctx.result`. */
-  readonly endpoint: (ctx: Context) => Promise<void> | void;
+  /** Calls the handler; returns its result, or a promise of it. */
+  readonly call: (ctx: Context) => unknown;
+  /** Calls the handler and stores its result on `ctx.result` (the end of the middleware chain). */
+  readonly endpoint: (ctx: Context) => Promise<void>;
+}
+
+/** Whether `value` is a promise (or any thenable), to skip an await on plain results. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function endpointOf(call: (ctx: Context) => unknown): (ctx: Context) => Promise<void> {
+  return async (ctx) => {
+    const result = call(ctx);
+    ctx.result = isThenable(result) ? await result : result;
+  };
 }
 
 type Method = (this: object, ctx: Context) => unknown;
@@ -21,14 +39,8 @@ export function compileRoute(route: RouteRecord, options: ResolvedOptions): Comp
   const layers = [...route.scopes.flatMap((scope) => scope.middleware), ...route.middleware];
   const info: RouteInfo = Object.freeze({ name: route.name, path: route.path });
   if (!route.isController) {
-    const handler = route.handler as HandlerFunction;
-    return {
-      info,
-      layers,
-      async endpoint(ctx) {
-        ctx.result = await handler(ctx);
-      },
-    };
+    const call = route.handler as HandlerFunction;
+    return { info, layers, call, endpoint: endpointOf(call) };
   }
   const pool = route.pool!;
   const controller = route.handler.name || '(anonymous class)';
@@ -58,31 +70,49 @@ export function compileRoute(route: RouteRecord, options: ResolvedOptions): Comp
     }
   };
 
-  return {
-    info,
-    layers,
-    async endpoint(ctx) {
-      const method = actions.get(ctx.request.method);
-      if (method === undefined) {
-        ctx.reply.header('allow', allow);
-        throw routerError('PUGO_ERR_ROUTER_METHOD_NOT_ALLOWED', {
-          method: ctx.request.method as HttpMethod,
-          route: route.name,
-          allow,
-        });
-      }
-      const instance = pool.acquire();
-      let result: unknown;
-      try {
-        result = await method.call(instance, ctx);
-      } catch (error) {
-        const found = pool.release(instance);
-        if (found !== undefined) report({ route: route.name, controller, ...found }, ctx, true);
-        throw error;
-      }
-      const found = pool.release(instance);
-      if (found !== undefined) report({ route: route.name, controller, ...found }, ctx, false);
-      ctx.result = result;
-    },
+  /** Releases after the handler failed: its error wins, a finding is only reported. */
+  const releaseFailed = (instance: object, ctx: Context): void => {
+    const found = pool.release(instance);
+    if (found !== undefined) report({ route: route.name, controller, ...found }, ctx, true);
   };
+  const release = (instance: object, ctx: Context): void => {
+    const found = pool.release(instance);
+    if (found !== undefined) report({ route: route.name, controller, ...found }, ctx, false);
+  };
+  const settle = async (instance: object, pending: PromiseLike<unknown>, ctx: Context) => {
+    let result: unknown;
+    try {
+      result = await pending;
+    } catch (error) {
+      releaseFailed(instance, ctx);
+      throw error;
+    }
+    release(instance, ctx);
+    return result;
+  };
+
+  // Synchronous for synchronous methods: no promise unless the method returns one.
+  const call = (ctx: Context): unknown => {
+    const method = actions.get(ctx.request.method);
+    if (method === undefined) {
+      ctx.reply.header('allow', allow);
+      throw routerError('PUGO_ERR_ROUTER_METHOD_NOT_ALLOWED', {
+        method: ctx.request.method as HttpMethod,
+        route: route.name,
+        allow,
+      });
+    }
+    const instance = pool.acquire();
+    let result: unknown;
+    try {
+      result = method.call(instance, ctx);
+    } catch (error) {
+      releaseFailed(instance, ctx);
+      throw error;
+    }
+    if (isThenable(result)) return settle(instance, result, ctx);
+    release(instance, ctx);
+    return result;
+  };
+  return { info, layers, call, endpoint: endpointOf(call) };
 }

@@ -1,7 +1,7 @@
 // The fastify plugin: compiles every route once and registers it, with the router's error handler.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type CompiledRoute, compileRoute } from './compiled-route.js';
+import { type CompiledRoute, compileRoute, isThenable } from './compiled-route.js';
 import { Context } from './context.js';
 import { defaultErrorHandler } from './error-handler.js';
 import { routerError } from './errors.js';
@@ -38,14 +38,17 @@ function makeHandler(compiled: CompiledRoute, errorHandler: ErrorHandler): Route
   return async function pugoRoute(request, reply) {
     const ctx = new Context(request, reply, compiled);
     try {
-      if (direct) await compiled.endpoint(ctx);
-      else await ctx.run();
+      if (direct) {
+        const result = compiled.call(ctx);
+        ctx.result = isThenable(result) ? await result : result;
+      } else await ctx.run();
       sendResult(reply, ctx.result);
     } catch (error) {
       await handleError(error, ctx, errorHandler);
     }
-    // A reply is a thenable: fastify waits until it is sent (by us, or later by the handler).
-    return reply;
+    // Not sent yet (async onSend hooks, or the handler replies later): a reply is a thenable, so
+    // returning it makes fastify wait until it is sent. Sent: nothing for fastify to do.
+    return reply.sent ? undefined : reply;
   };
 }
 
