@@ -62,6 +62,11 @@ export type {
 } from './repositories/users-repository.js';
 export type { Database } from './schema.js';
 export {
+  type SeedOptions,
+  type SeedResult,
+  seedSampleContent,
+} from './seed/seed-sample-content.js';
+export {
   isSettingKey,
   type MenuItem,
   SETTING_DEFAULTS,

@@ -70,10 +70,10 @@ export interface Storage extends Repositories {
   /** Every shipped migration and whether it was applied. */
   migrations(): Promise<MigrationState[]>;
   /**
-   * Runs `fn` with repositories bound to one write transaction: if it throws, nothing it wrote
-   * stays. Keep it short: it holds the write lock.
+   * Runs `fn` with repositories (and a kysely instance) bound to one write transaction: if it
+   * throws, nothing it wrote stays. Keep it short: it holds the write lock.
    */
-  transaction<T>(fn: (repositories: Repositories) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (repositories: Repositories, db: Kysely<Database>) => Promise<T>): Promise<T>;
   /** A consistent copy of the database at `toPath`, taken while it stays in use. */
   backup(toPath: string): Promise<void>;
   /** SQLite's integrity and foreign-key checks: `ok` with no problems when the database is sound. */
@@ -120,7 +120,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       return list.map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));
     },
     transaction: (fn) =>
-      ctx.write((trx) => fn(repositories(ctx.inTransaction(trx))), { entity: 'transaction' }),
+      ctx.write((trx) => fn(repositories(ctx.inTransaction(trx)), trx), { entity: 'transaction' }),
     backup: (toPath) => {
       if (closed) return Promise.reject(storageError('PUGO_ERR_CLOSED'));
       return dialect.backup(toPath);

@@ -144,19 +144,35 @@ async function searchPosts(
     options.visibleAt === null
       ? sql.raw('')
       : sql`and p.status = 'published' and p.published_at <= ${options.visibleAt}`;
-  // Title hits weigh ten times a body hit; ties go to the newer post.
-  const rows = await sql<SearchRow>`
-    select p.id as id, bm25(posts_fts, 10.0, 1.0) as rank,
-      highlight(posts_fts, 0, ${HIT_START}, ${HIT_END}) as title,
-      snippet(posts_fts, 1, ${HIT_START}, ${HIT_END}, '…', 24) as snippet
-    from posts_fts join posts p on p.id = posts_fts.rowid
+  // CROSS JOIN keeps the full-text match as the outer loop: joined the other way round, SQLite
+  // would run one match per post. Title hits weigh ten times a body hit; ties go to newer posts.
+  const ranked = await sql<{ id: number; rank: number }>`
+    select p.id as id, bm25(posts_fts, 10.0, 1.0) as rank
+    from posts_fts cross join posts p on p.id = posts_fts.rowid
     where posts_fts match ${query} ${visible}
     order by rank, p.published_at desc, p.id desc
     limit ${options.limit} offset ${options.offset}`.execute(db);
   const count = await sql<{ total: number }>`
-    select count(*) as total from posts_fts join posts p on p.id = posts_fts.rowid
+    select count(*) as total from posts_fts cross join posts p on p.id = posts_fts.rowid
     where posts_fts match ${query} ${visible}`.execute(db);
-  return { rows: rows.rows, total: count.rows[0]?.total ?? 0 };
+  const total = count.rows[0]?.total ?? 0;
+  if (ranked.rows.length === 0) return { rows: [], total };
+  // Highlights only for the page shown: snippet() re-reads and tokenizes each document.
+  const marked = await sql<{ id: number; title: string; snippet: string }>`
+    select rowid as id, highlight(posts_fts, 0, ${HIT_START}, ${HIT_END}) as title,
+      snippet(posts_fts, 1, ${HIT_START}, ${HIT_END}, '…', 24) as snippet
+    from posts_fts
+    where posts_fts match ${query} and rowid in (${sql.join(ranked.rows.map((r) => r.id))})`.execute(
+    db,
+  );
+  const byId = new Map(marked.rows.map((r) => [r.id, r]));
+  const rows = ranked.rows.map((r) => ({
+    id: r.id,
+    rank: r.rank,
+    title: byId.get(r.id)?.title ?? '',
+    snippet: byId.get(r.id)?.snippet ?? '',
+  }));
+  return { rows, total };
 }
 
 /** better-sqlite3's SqliteError codes and messages ("UNIQUE constraint failed: posts.slug"). */
