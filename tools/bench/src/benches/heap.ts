@@ -1,0 +1,67 @@
+// pugo-heap -top vs go tool pprof -top on a large synthetic heap profile: wall time and peak memory.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Bench, Subject } from '../bench.js';
+import { measureCommand } from '../heap/measure-command.js';
+import { type SyntheticProfile, syntheticProfile } from '../heap/synthetic-profile.js';
+
+const require = createRequire(import.meta.url);
+const pugoHeap = join(dirname(require.resolve('@pugo/heap/package.json')), 'bin', 'pugo-heap.js');
+const hasGo = spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
+
+let profile: SyntheticProfile | undefined;
+const outputs = new Map<string, string>();
+
+function subject(name: string, command: string, args: (file: string) => string[]): Subject {
+  const out = join(tmpdir(), `pugo-bench-heap-${name.replace(/\W+/g, '-')}.txt`);
+  outputs.set(name, out);
+  return {
+    name,
+    async measure() {
+      const m = await measureCommand(command, args(profile!.path), out, {
+        ...process.env,
+        TZ: 'UTC',
+      });
+      return { wallSeconds: m.wallSeconds, peakRssMB: m.peakRssMB };
+    },
+  };
+}
+
+const bench: Bench = {
+  description:
+    'pugo-heap -top vs go tool pprof -top on a 1M-sample synthetic heap profile (--samples N)',
+  metrics: {
+    wallSeconds: { unit: 's', higherIsBetter: false },
+    peakRssMB: { unit: 'MB', higherIsBetter: false },
+  },
+  subjects(options) {
+    const samples = Number(options.args.samples ?? 1_000_000);
+    process.stderr.write(`heap: generating (or reusing) a ${samples}-sample profile…\n`);
+    profile = syntheticProfile({ samples });
+    const list: Subject[] = [];
+    if (hasGo) list.push(subject('go tool pprof -top', 'go', (f) => ['tool', 'pprof', '-top', f]));
+    list.push(subject('pugo-heap -top', process.execPath, (f) => [pugoHeap, '-top', f]));
+    return list;
+  },
+  notes(result) {
+    const decodedMB = (profile?.decodedBytes ?? 0) / 2 ** 20;
+    const pugo = result.subjects.find((s) => s.name === 'pugo-heap -top');
+    const notes = [
+      `profile: ${profile?.samples} samples, ${decodedMB.toFixed(1)} MB decoded (${profile?.path})`,
+      `targets: wall ratio <= 1 vs go tool pprof; peak RSS <= 2 x decoded = ${(2 * decodedMB).toFixed(0)} MB` +
+        (pugo ? ` (pugo-heap: ${(pugo.medians.peakRssMB! / decodedMB).toFixed(1)} x decoded)` : ''),
+    ];
+    if (!hasGo) notes.push('go is not installed: no go tool pprof baseline');
+    const texts = [...outputs.values()].map((file) => readFileSync(file, 'utf8'));
+    if (texts.length === 2)
+      notes.push(`outputs identical: ${texts[0] === texts[1] ? 'yes' : 'NO'}`);
+    notes.push(
+      '2-core machine shared with other work: expect noise; compare ratios, not absolutes.',
+    );
+    return notes;
+  },
+};
+export default bench;
