@@ -1,0 +1,75 @@
+// The pugo-soak driver: argv → options → soak → summary, report folder and exit code (0, 1, 2).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from './args.js';
+import { loadConfigFile, loadRoutesFile, type SoakFileOptions } from './config-file.js';
+import { SoakError } from './errors.js';
+import { defaults, type SoakOptions } from './options.js';
+import { runSoak } from './soak.js';
+import { type StatusStream, statusLine } from './status-line.js';
+import { summaryText } from './summary.js';
+import { usageText } from './usage.js';
+import { writeReport } from './write-report.js';
+
+/** The streams the driver talks to. */
+export interface RunIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: StatusStream;
+  /** Aborting stops the soak (SIGINT in the CLI). */
+  readonly signal?: AbortSignal;
+}
+
+/** Runs pugo-soak with `argv` (no node, no script) and returns the exit code. */
+export async function run(argv: readonly string[], io: RunIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.help) {
+      io.stdout.write(usageText());
+      return 0;
+    }
+    if (args.version) {
+      const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+        version: string;
+      };
+      io.stdout.write(`pugo-soak ${pkg.version}\n`);
+      return 0;
+    }
+    const file: SoakFileOptions = args.config ? await loadConfigFile(args.config) : {};
+    const { out: fileOut, ...fromFile } = file;
+    const options: SoakOptions = { ...fromFile, ...args.options };
+    if (args.options.env || fromFile.env) options.env = { ...fromFile.env, ...args.options.env };
+    if (args.options.cwd) options.cwd = resolve(args.options.cwd);
+    if (args.options.url && fromFile.cmd) delete options.cmd;
+    if (args.options.cmd && fromFile.url) delete options.url;
+    if (args.quick && args.options.durationMs === undefined)
+      options.durationMs = defaults.quickDurationMs;
+    if (args.routes) options.routes = await loadRoutesFile(args.routes);
+    const status = statusLine(io.stderr);
+    const result = await runSoak(options, { status, ...(io.signal ? { signal: io.signal } : {}) });
+    let dir: string | undefined;
+    if (args.report) dir = await writeReport(result, args.out ?? fileOut ?? 'soak-report');
+    io.stdout.write(
+      args.json ? `${JSON.stringify(result.report, null, 2)}\n` : summaryText(result.report, dir),
+    );
+    const r = result.report;
+    const line =
+      r.verdict === 'error'
+        ? `pugo-soak: ${r.error?.message ?? 'the soak failed'}`
+        : r.verdict === 'leak'
+          ? `pugo-soak: LEAK: ${r.reasons[0] ?? ''}`
+          : 'pugo-soak: no leak';
+    io.stderr.write(`${line}${dir ? ` (report: ${dir})` : ''}\n`);
+    return r.exitCode;
+  } catch (error) {
+    if (error instanceof SoakError) {
+      io.stderr.write(`pugo-soak: ${error.message}\n`);
+      return 2;
+    }
+    const e = error as Error;
+    io.stderr.write(
+      `pugo-soak: internal error: ${e?.message ?? String(error)}; please report it\n`,
+    );
+    if (process.env.PUGO_SOAK_DEBUG === '1') io.stderr.write(`${e?.stack ?? ''}\n`);
+    return 2;
+  }
+}
