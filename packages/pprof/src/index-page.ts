@@ -14,9 +14,9 @@ export const profileDescriptions: Readonly<Record<string, string>> = {
     "Active handles and requests by type (process.getActiveResourcesInfo()), Node's nearest thing to the goroutine profile.",
 };
 
-/** The index page; `counts` fills the Count column where a count is cheap to know. */
-export function renderIndexPage(prefix: string, counts: Readonly<Record<string, number>>): string {
-  const title = escapeHtml(`${prefix}/`);
+/** The index page for the endpoints under `base`; `counts` fills the Count column where cheap. */
+export function renderIndexPage(base: string, counts: Readonly<Record<string, number>>): string {
+  const title = escapeHtml(`${base}/`);
   const rows = Object.keys(profileDescriptions)
     .map(
       (name) =>

@@ -21,6 +21,8 @@ import { bearerMatches, isLoopback } from './security.js';
 export interface PprofRequest {
   /** Path below the prefix: `''` (no slash), `'/'` for the index, `'/heap'`, … */
   readonly path: string;
+  /** The whole request path, for redirects and the index title (the app may mount us deeper). */
+  readonly pathname: string;
   readonly query: URLSearchParams;
   /** The Authorization header, if any. */
   readonly authorization: string | undefined;
@@ -139,7 +141,7 @@ export function createPprofHandler(
     },
   };
 
-  const index = async (): Promise<PprofResponse> => {
+  const index = async (pathname: string): Promise<PprofResponse> => {
     const counts = {
       heap: heapSampler.profile(sourceMapper).sample.length,
       resources: process.getActiveResourcesInfo().length,
@@ -147,7 +149,7 @@ export function createPprofHandler(
     return {
       status: 200,
       headers: { ...nosniff, 'Content-Type': 'text/html; charset=utf-8' },
-      body: renderIndexPage(options.prefix, counts),
+      body: renderIndexPage(pathname.replace(/\/+$/, ''), counts),
     };
   };
 
@@ -167,7 +169,7 @@ export function createPprofHandler(
         return {
           status: 301,
           headers: {
-            Location: `${options.prefix}/${search ? `?${search}` : ''}`,
+            Location: `${request.pathname}/${search ? `?${search}` : ''}`,
             'Content-Type': text,
           },
           body: 'Moved Permanently\n',
@@ -175,7 +177,7 @@ export function createPprofHandler(
       }
       const name = request.path.replace(/^\//, '');
       const params = parseParams(request.query);
-      if (name === '') return await index();
+      if (name === '') return await index(request.pathname);
       const endpoint = Object.hasOwn(endpoints, name) ? endpoints[name] : undefined;
       if (endpoint === undefined) {
         throw pprofError('PUGO_ERR_PPROF_UNKNOWN_PROFILE', {

@@ -11,13 +11,15 @@ const plugin: FastifyPluginAsync<PprofOptions> = async (app, options) => {
   app.addHook('onClose', async () => runtime.close());
 
   const handle = async (path: string, request: FastifyRequest, reply: FastifyReply) => {
+    const url = new URL(request.raw.url ?? '/', 'http://pprof');
     const controller = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) controller.abort();
     });
     const response: PprofResponse = await runtime.handler({
       path,
-      query: new URL(request.raw.url ?? '/', 'http://pprof').searchParams,
+      pathname: url.pathname,
+      query: url.searchParams,
       authorization: request.headers.authorization,
       remoteAddress: request.raw.socket.remoteAddress,
       signal: controller.signal,

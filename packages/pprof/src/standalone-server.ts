@@ -75,13 +75,14 @@ export async function startPprofServer(options: PprofServerOptions = {}): Promis
     } else {
       response = runtime.handler({
         path: url.pathname.slice(prefix.length),
+        pathname: url.pathname,
         query: url.searchParams,
         authorization: req.headers.authorization,
         remoteAddress: req.socket.remoteAddress,
         signal: controller.signal,
       });
     }
-    response.then((r) => sendNodeResponse(req, res, r));
+    response.then((r) => sendNodeResponse(req, res, r)).catch(() => res.destroy());
   });
 
   try {

@@ -128,6 +128,26 @@ describe('pprofPlugin options', () => {
     }
   });
 
+  it('works mounted under an app prefix: redirect and index title follow the mount', async () => {
+    const other = Fastify();
+    await other.register(
+      async (admin) => {
+        await admin.register(pprofPlugin);
+      },
+      { prefix: '/admin' },
+    );
+    try {
+      const redirect = await other.inject('/admin/debug/pprof?debug=1');
+      expect(redirect.statusCode).toBe(301);
+      expect(redirect.headers.location).toBe('/admin/debug/pprof/?debug=1');
+      const index = await other.inject('/admin/debug/pprof/');
+      expect(index.body).toContain('<title>/admin/debug/pprof/</title>');
+      expect((await other.inject('/admin/debug/pprof/cmdline')).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('fails registration on a bad option with a coded error', async () => {
     const other = Fastify();
     await expect(other.register(pprofPlugin, { heapIntervalBytes: -1 })).rejects.toMatchObject({
