@@ -33,7 +33,19 @@ export interface HeapSamplerLease {
  */
 export function acquireHeapSampler(intervalBytes: number, stackDepth: number): HeapSamplerLease {
   if (running === undefined) {
-    heap.start(intervalBytes, stackDepth);
+    try {
+      heap.start(intervalBytes, stackDepth);
+    } catch (error) {
+      // Someone else (a tracer, say) already runs the sampler with other settings.
+      throw pprofError(
+        'PUGO_ERR_PPROF_HEAP_SAMPLER',
+        {
+          running: 'other settings, started outside @pugo/pprof',
+          wanted: describe(intervalBytes, stackDepth),
+        },
+        error,
+      );
+    }
     running = { intervalBytes, stackDepth, users: 0 };
   } else if (running.intervalBytes !== intervalBytes || running.stackDepth !== stackDepth) {
     throw pprofError('PUGO_ERR_PPROF_HEAP_SAMPLER', {

@@ -1,4 +1,5 @@
 // Option checks and the process-wide heap sampler: coded errors for bad values and conflicts.
+import { heap } from '@datadog/pprof';
 import { describe, expect, it } from 'vitest';
 import { startPprofServer } from '../src/index.js';
 import { resolveOptions } from '../src/options.js';
@@ -64,5 +65,17 @@ describe('heap sampler', () => {
     const r = await fetch(`${other.url}/heap?debug=1`);
     expect((await r.text()).split('\n')[0]).toMatch(/@ heap\/65536$/);
     await other.close();
+  });
+
+  it('is refused with a coded error when something else already runs the sampler', async () => {
+    heap.start(128 * 1024, 32);
+    try {
+      await expect(startPprofServer({ port: 0 })).rejects.toMatchObject({
+        code: 'PUGO_ERR_PPROF_HEAP_SAMPLER',
+        message: expect.stringContaining('started outside @pugo/pprof'),
+      });
+    } finally {
+      heap.stop();
+    }
   });
 });
