@@ -86,6 +86,14 @@ describe('controller pools', () => {
     expect(stat!.created + stat!.reused).toBe(10_000);
     expect(stat!.dropped).toBe(stat!.created - 5);
     expect(stat!.retentionWarnings).toBe(0);
+    // A second burst reuses the five kept instances, each reset: still one push per request.
+    const again = await Promise.all(
+      Array.from({ length: 100 }, (_, n) => app.inject(`/slow/${n}`)),
+    );
+    expect(again.every((r) => r.body === '1')).toBe(true);
+    const [after] = router.poolStats().pools;
+    expect(after!.reused - stat!.reused).toBe(5);
+    expect(after!.idle).toBe(5);
   });
 
   it('resets every field: nothing survives into the next request, nothing is shared', async () => {
@@ -132,6 +140,30 @@ describe('controller pools', () => {
       expect(response.json()).toEqual({ before: pristine, tags: ['t'] });
     }
     expect(router.poolStats().pools[0]).toMatchObject({ created: 1, reused: 2, idle: 1 });
+  });
+
+  it('never shares a pristine array or object between instances', async () => {
+    const arrays = new Set<string[]>();
+    class Tagger {
+      tags: string[] = [];
+      async get() {
+        arrays.add(this.tags);
+        this.tags.push('x');
+        await tick();
+        return this.tags.length;
+      }
+    }
+    const router = createRouter();
+    router.get('/tag', Tagger);
+    const { app } = await serve(router);
+    for (let round = 0; round < 3; round++) {
+      const bodies = await Promise.all([1, 2, 3, 4].map(() => app.inject('/tag')));
+      // Four instances in use at once, each with its own array: every request saw one push.
+      expect(bodies.map((r) => r.body)).toEqual(['1', '1', '1', '1']);
+    }
+    // Four instances, three rounds: twelve distinct arrays, none handed out twice.
+    expect(arrays.size).toBe(12);
+    expect(router.poolStats().pools[0]).toMatchObject({ created: 4, reused: 8, highWater: 4 });
   });
 
   it('runs a class its own reset() instead of the default', async () => {
