@@ -10,7 +10,7 @@ import type { RouteRecord } from './route-table.js';
 import { sendResult } from './send-result.js';
 import type { ErrorHandler } from './types.js';
 
-type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
 /** Errors the router's error handler threw: they go on to fastify's own handler. */
 const escaped = new WeakSet<object>();
@@ -32,23 +32,54 @@ async function handleError(
   sendResult(ctx.reply, result);
 }
 
-/** The fastify handler of one route: made once per route, no closure per request. */
+/**
+ * What fastify gets back: nothing once the reply is sent; else the reply, a thenable, so that fastify
+ * waits until it is sent (async onSend hooks, or a handler that replies later).
+ */
+function done(reply: FastifyReply): FastifyReply | undefined {
+  return reply.sent ? undefined : reply;
+}
+
+/** The slow path: a promised result, a middleware chain or an error. */
+async function finish(
+  ctx: Context,
+  pending: PromiseLike<unknown> | undefined,
+  failure: { error: unknown } | undefined,
+  errorHandler: ErrorHandler,
+): Promise<FastifyReply | undefined> {
+  try {
+    if (failure !== undefined) throw failure.error;
+    if (pending !== undefined) ctx.result = await pending;
+    else await ctx.run();
+    sendResult(ctx.reply, ctx.result);
+  } catch (error) {
+    await handleError(error, ctx, errorHandler);
+  }
+  return done(ctx.reply);
+}
+
+/**
+ * The fastify handler of one route, made once per route. A synchronous handler without middleware
+ * is served synchronously: no promise, no closure, one Context.
+ */
 function makeHandler(compiled: CompiledRoute, errorHandler: ErrorHandler): RouteHandler {
-  const direct = compiled.layers.length === 0;
-  return async function pugoRoute(request, reply) {
+  if (compiled.layers.length > 0) {
+    return function pugoRoute(request, reply) {
+      return finish(new Context(request, reply, compiled), undefined, undefined, errorHandler);
+    };
+  }
+  return function pugoRoute(request, reply) {
     const ctx = new Context(request, reply, compiled);
+    let result: unknown;
     try {
-      if (direct) {
-        const result = compiled.call(ctx);
-        ctx.result = isThenable(result) ? await result : result;
-      } else await ctx.run();
-      sendResult(reply, ctx.result);
+      result = compiled.call(ctx);
+      if (isThenable(result)) return finish(ctx, result, undefined, errorHandler);
+      ctx.result = result;
+      sendResult(reply, result);
     } catch (error) {
-      await handleError(error, ctx, errorHandler);
+      return finish(ctx, undefined, { error }, errorHandler);
     }
-    // Not sent yet (async onSend hooks, or the handler replies later): a reply is a thenable, so
-    // returning it makes fastify wait until it is sent. Sent: nothing for fastify to do.
-    return reply.sent ? undefined : reply;
+    return done(reply);
   };
 }
 
