@@ -62,7 +62,7 @@ export function createSqliteDialect(options: SqliteDialectOptions): StorageDiale
 
   return {
     name: 'sqlite',
-    kysely: new SqliteDialect({ database: db }),
+    kysely: new SqliteDialect({ database: withStatementCache(db, 128) }),
     lockKey: path ?? `:memory:${++memoryDatabases}`,
     raw: db as unknown as RawConnection,
     beginWrite: () => sql`begin immediate`,
@@ -98,6 +98,29 @@ export function createSqliteDialect(options: SqliteDialectOptions): StorageDiale
       return problems;
     },
     close: () => db.close(),
+  };
+}
+
+/**
+ * kysely prepares every query anew; preparing the home-page query costs about as much as running
+ * it. The same SQL text reuses its prepared statement; the least recently used of more than
+ * `size` is dropped, so the cache stays bounded whatever SQL runs.
+ */
+function withStatementCache(db: SqliteDatabase.Database, size: number) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement !== undefined) {
+        cache.delete(text);
+      } else {
+        statement = db.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
   };
 }
 
@@ -162,7 +185,8 @@ async function searchPosts(
     select rowid as id, highlight(posts_fts, 0, ${HIT_START}, ${HIT_END}) as title,
       snippet(posts_fts, 1, ${HIT_START}, ${HIT_END}, '…', 24) as snippet
     from posts_fts
-    where posts_fts match ${query} and rowid in (${sql.join(ranked.rows.map((r) => r.id))})`.execute(
+    where posts_fts match ${query}
+      and rowid in (select value from json_each(${JSON.stringify(ranked.rows.map((r) => r.id))}))`.execute(
     db,
   );
   const byId = new Map(marked.rows.map((r) => [r.id, r]));
