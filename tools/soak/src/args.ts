@@ -10,6 +10,8 @@ export interface CliArgs {
   readonly version: boolean;
   /** `--config`: a soak configuration file; flags override it. */
   readonly config: string | undefined;
+  /** `--scenario` / `--inject`: a named option set from the config's `scenarios`. */
+  readonly scenario: string | undefined;
   /** `--routes`: a JSON file of routes. */
   readonly routes: string | undefined;
   /** `--quick`: a 60 s load (unless --duration is given). */
@@ -35,6 +37,8 @@ const flags = {
   ready: { type: 'string' },
   'ready-timeout': { type: 'string' },
   routes: { type: 'string' },
+  scenario: { type: 'string' },
+  inject: { type: 'string' },
   duration: { type: 'string' },
   quick: { type: 'boolean' },
   interval: { type: 'string' },
@@ -125,7 +129,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   set('top', number('top'));
   if (values['no-report'] === true && str('out') !== undefined)
     throw usageError('pass --out or --no-report, not both');
+  if (str('scenario') !== undefined && str('inject') !== undefined)
+    throw usageError('--inject is another name for --scenario: pass one');
   return {
+    scenario: str('scenario') ?? str('inject'),
     help: values.help === true,
     version: values.version === true,
     config: str('config'),
@@ -140,7 +147,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 
 function describeParseError(error: unknown): string {
   const e = error as { code?: string; message?: string };
-  const flag = /'(-[^']*)'/.exec(e.message ?? '')?.[1];
+  const flag = /'(-[^' ]*)/.exec(e.message ?? '')?.[1];
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown flag ${flag ?? ''}`.trim();

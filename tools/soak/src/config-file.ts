@@ -12,6 +12,11 @@ import { parseBytes, parseDuration } from './units.js';
 export interface SoakFileOptions extends SoakOptions {
   /** Report folder (`--out`). */
   out?: string;
+  /**
+   * Named option sets merged over the file's options by `--scenario NAME` (alias `--inject`), e.g.
+   * `{ "cache": { "env": { "PUGO_INJECT_LEAK": "cache" } } }`. Default: none.
+   */
+  scenarios?: Readonly<Record<string, SoakOptions>>;
 }
 
 const durationKeys = {
@@ -70,8 +75,23 @@ export async function loadConfigFile(file: string): Promise<SoakFileOptions> {
   } else {
     throw fail('unknown extension; use .json, .js or .mjs');
   }
+  return normalize(raw, dir, file, fail, true);
+}
+
+/** Checks and converts one options object (the file's, or one of its scenarios). */
+async function normalize(
+  raw: unknown,
+  dir: string,
+  file: string,
+  fail: (reason: string, cause?: unknown) => Error,
+  top: boolean,
+): Promise<SoakFileOptions> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw fail('expected an object of options (a JS config exports it as default)');
+    throw fail(
+      top
+        ? 'expected an object of options (a JS config exports it as default)'
+        : 'a scenario must be an object of options',
+    );
   const o = raw as Record<string, unknown>;
   const known = new Set<string>([
     ...Object.keys(durationKeys),
@@ -81,6 +101,7 @@ export async function loadConfigFile(file: string): Promise<SoakFileOptions> {
     'env',
     'routes',
     'setup',
+    ...(top ? ['scenarios'] : []),
   ]);
   for (const key of Object.keys(o)) if (!known.has(key)) throw fail(`unknown option "${key}"`);
   const out: Record<string, unknown> = {};
@@ -106,7 +127,8 @@ export async function loadConfigFile(file: string): Promise<SoakFileOptions> {
     if (bytes === undefined) throw fail(`"${key}" must be bytes or a size such as "16MB"`);
     out[key] = bytes;
   }
-  out.cwd = typeof o.cwd === 'string' ? resolve(dir, o.cwd) : dir;
+  if (typeof o.cwd === 'string') out.cwd = resolve(dir, o.cwd);
+  else if (top) out.cwd = dir;
   if (typeof out.out === 'string') out.out = resolve(dir, out.out);
   if (o.env !== undefined) {
     if (
@@ -124,6 +146,17 @@ export async function loadConfigFile(file: string): Promise<SoakFileOptions> {
   if (o.setup !== undefined) {
     if (typeof o.setup === 'function') out.setup = o.setup;
     else out.setup = validateSteps(o.setup, fail);
+  }
+  if (top && o.scenarios !== undefined) {
+    if (typeof o.scenarios !== 'object' || o.scenarios === null || Array.isArray(o.scenarios))
+      throw fail('"scenarios" must be an object of named option sets');
+    const scenarios: Record<string, SoakOptions> = {};
+    for (const [name, value] of Object.entries(o.scenarios)) {
+      const scenarioFail = (reason: string, cause?: unknown) =>
+        fail(`scenario "${name}": ${reason}`, cause);
+      scenarios[name] = await normalize(value, dir, file, scenarioFail, false);
+    }
+    out.scenarios = scenarios;
   }
   return out as SoakFileOptions;
 }

@@ -125,6 +125,7 @@ export function reportHtml(report: SoakReport): string {
     table(
       ['parameter', 'value'],
       [
+        ...(report.name !== undefined ? [['run', report.name]] : []),
         ['target', report.target.cmd ?? report.target.url],
         ['service', report.target.url],
         ['pprof', report.target.pprof],

@@ -6,6 +6,8 @@ import { MB } from './units.js';
 
 /** Everything a soak needs. Give `cmd` (start the target) or `url` (it is already running). */
 export interface SoakOptions {
+  /** A name for the run, shown in reports (`--scenario` sets it). Default: none. */
+  name?: string;
   /**
    * Command that starts the target, run by the shell. `{port}` and `{pprofPort}` are replaced by free
    * ports, also given as `PORT` and `PPROF_PORT` in its environment. Default: none.
@@ -56,6 +58,7 @@ export interface SoakOptions {
 
 /** Options after defaults and validation, frozen. */
 export interface ResolvedSoakOptions {
+  readonly name: string | undefined;
   readonly cmd: string | undefined;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string>>;
@@ -128,6 +131,7 @@ export function resolveOptions(options: SoakOptions): ResolvedSoakOptions {
     return v;
   };
   const resolved: ResolvedSoakOptions = {
+    name: o.name,
     cmd: o.cmd,
     cwd: o.cwd ?? process.cwd(),
     env: Object.freeze({ ...o.env }),

@@ -23,6 +23,8 @@ export interface ReportParameters {
 /** report.json. Sizes in bytes, times in seconds since the load started unless named otherwise. */
 export interface SoakReport {
   readonly tool: 'pugo-soak';
+  /** The run's name (the scenario), if any. */
+  readonly name?: string;
   /** `pass` (exit 0), `leak` (exit 1) or `error` (exit 2: the harness failed). */
   readonly verdict: 'pass' | 'leak' | 'error';
   readonly exitCode: 0 | 1 | 2;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from './args.js';
 import { loadConfigFile, loadRoutesFile, type SoakFileOptions } from './config-file.js';
-import { SoakError } from './errors.js';
+import { SoakError, usageError } from './errors.js';
 import { defaults, type SoakOptions } from './options.js';
 import { runSoak } from './soak.js';
 import { type StatusStream, statusLine } from './status-line.js';
@@ -35,7 +35,22 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     const file: SoakFileOptions = args.config ? await loadConfigFile(args.config) : {};
-    const { out: fileOut, ...fromFile } = file;
+    const { out: fileOut, scenarios, ...base } = file;
+    let fromFile: SoakOptions = base;
+    if (args.scenario !== undefined) {
+      const known = Object.keys(scenarios ?? {});
+      const scenario = scenarios?.[args.scenario];
+      if (scenario === undefined)
+        throw usageError(
+          `no scenario "${args.scenario}" in ${args.config ?? 'the command line (pass --config)'}${known.length ? `; known: ${known.join(', ')}` : ''}`,
+        );
+      fromFile = {
+        name: args.scenario,
+        ...base,
+        ...scenario,
+        env: { ...base.env, ...scenario.env },
+      };
+    }
     const options: SoakOptions = { ...fromFile, ...args.options };
     if (args.options.env || fromFile.env) options.env = { ...fromFile.env, ...args.options.env };
     if (args.options.cwd) options.cwd = resolve(args.options.cwd);

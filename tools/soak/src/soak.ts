@@ -1,7 +1,7 @@
 // runSoak: start (or reach) the target, baseline, load with polling, drain, verdict, culprit: the report.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeProfile, type Profile } from '@pugo/profile';
-import { type SoakError, soakError } from './errors.js';
+import { SoakError, soakError } from './errors.js';
 import { type Grower, topGrowers } from './growers.js';
 import { type LoadSummary, startLoad } from './load.js';
 import { type ResolvedSoakOptions, resolveOptions, type SoakOptions } from './options.js';
@@ -77,8 +77,17 @@ export async function runSoak(options: SoakOptions, hooks: SoakHooks = {}): Prom
       const withDeath = <T>(p: Promise<T>) => previous(Promise.race([p, died]));
       url = target.url;
       candidates = [`http://127.0.0.1:${target.pprofPort}/debug/pprof`, `${url}/debug/pprof`];
-      await withDeath(waitUntilReady(`${url}${o.ready}`, o.readyTimeoutMs, target));
-      return await soakPhases(o, url, candidates, withDeath);
+      try {
+        await withDeath(waitUntilReady(`${url}${o.ready}`, o.readyTimeoutMs, target));
+        return await soakPhases(o, url, candidates, withDeath);
+      } catch (error) {
+        // A dying target often resets a request before its exit is seen: name the death, not the reset.
+        if (error instanceof SoakError && error.code !== 'PUGO_ERR_SOAK_INTERRUPTED') {
+          await Promise.race([t.exit, sleep(1000)]);
+          if (t.exited() !== undefined) throw targetExited(t, phase);
+        }
+        throw error;
+      }
     }
     url = o.url!;
     candidates = [`${url}/debug/pprof`];
@@ -224,6 +233,7 @@ export async function runSoak(options: SoakOptions, hooks: SoakHooks = {}): Prom
       error = soakError('PUGO_ERR_SOAK_TOO_FEW_SAMPLES', { samples: judged.length, need });
     const report: SoakReport = {
       tool: 'pugo-soak',
+      ...(o.name !== undefined ? { name: o.name } : {}),
       verdict: error ? 'error' : verdict.leak ? 'leak' : 'pass',
       exitCode: error ? 2 : verdict.leak ? 1 : 0,
       reasons: error ? [error.message, ...verdict.reasons] : verdict.reasons,

@@ -11,7 +11,7 @@ export function summaryText(report: SoakReport, reportDir?: string): string {
   const head = { pass: 'PASS: no leak', leak: 'LEAK', error: 'ERROR: the soak failed' }[
     report.verdict
   ];
-  out.push(`pugo-soak: ${head}`);
+  out.push(`pugo-soak: ${head}${report.name !== undefined ? ` (${report.name})` : ''}`);
   for (const reason of report.reasons) out.push(`  - ${reason}`);
   out.push('');
   if (report.trends.length > 0) {

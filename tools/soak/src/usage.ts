@@ -23,6 +23,7 @@ Target:
   --ready PATH          polled until it answers below 500 (default: ${defaults.ready})
   --ready-timeout DUR   (default: ${defaults.readyTimeoutMs / 1000}s)
   --config FILE         soak.config.json, .js or .mjs (flags override it)
+  --scenario NAME       merge the config's scenarios.NAME over it (alias: --inject NAME)
   --routes FILE         JSON list of {method, path, weight, body, headers, expect} (default: GET /)
 
 Load:
