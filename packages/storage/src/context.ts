@@ -1,4 +1,5 @@
 // What every repository runs on: the query builder, the dialect, the clock, and guarded writes.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, sql } from 'kysely';
 import type { DbFailure, StorageDialect } from './dialect/dialect.js';
 import { isStorageError, storageError } from './errors.js';
@@ -17,6 +18,9 @@ export interface FailureHints {
   readonly refs?: string;
 }
 
+/** Which storage's connection the current async call chain holds in a write transaction. */
+const holding = new AsyncLocalStorage<object>();
+
 /** Shared by the repositories of one Storage (or of one transaction). */
 export class Context {
   readonly db: Kysely<Database>;
@@ -25,6 +29,8 @@ export class Context {
   readonly #lock: WriteLock;
   readonly #inTransaction: boolean;
   readonly #isClosed: () => boolean;
+  /** The same object for a storage and its transactions. */
+  readonly #owner: object;
 
   constructor(
     db: Kysely<Database>,
@@ -33,7 +39,9 @@ export class Context {
     lock: WriteLock,
     isClosed: () => boolean,
     inTransaction = false,
+    owner: object = {},
   ) {
+    this.#owner = owner;
     this.db = db;
     this.dialect = dialect;
     this.now = now;
@@ -49,7 +57,7 @@ export class Context {
 
   /** Runs a read, turning driver errors into coded errors. */
   async read<T>(fn: (db: Kysely<Database>) => Promise<T>, hints: FailureHints): Promise<T> {
-    if (this.#isClosed()) throw storageError('PUGO_ERR_CLOSED');
+    this.#check();
     try {
       return await fn(this.db);
     } catch (error) {
@@ -62,14 +70,14 @@ export class Context {
    * the current transaction when there is one): all of it happens, or none of it.
    */
   async write<T>(fn: (db: Kysely<Database>) => Promise<T>, hints: FailureHints): Promise<T> {
-    if (this.#isClosed()) throw storageError('PUGO_ERR_CLOSED');
     if (this.#inTransaction) return this.read(fn, hints);
+    this.#check();
     try {
       return await this.#lock.run(() =>
         this.db.connection().execute(async (conn) => {
           await this.dialect.beginWrite().execute(conn);
           try {
-            const result = await fn(conn);
+            const result = await holding.run(this.#owner, () => fn(conn));
             await sql`commit`.execute(conn);
             return result;
           } catch (error) {
@@ -85,7 +93,19 @@ export class Context {
 
   /** A context for the repositories inside a transaction opened by {@link write}. */
   inTransaction(db: Kysely<Database>): Context {
-    return new Context(db, this.dialect, this.now, this.#lock, this.#isClosed, true);
+    return new Context(db, this.dialect, this.now, this.#lock, this.#isClosed, true, this.#owner);
+  }
+
+  #check(): void {
+    if (this.#isClosed()) throw storageError('PUGO_ERR_CLOSED');
+    // The storage's own repositories would wait for the connection the transaction holds: forever.
+    if (!this.#inTransaction && holding.getStore() === this.#owner) {
+      throw storageError('PUGO_ERR_INVALID_INPUT', {
+        what: 'using the storage inside storage.transaction()',
+        reason:
+          'it would wait for the transaction itself; use the repositories the callback receives',
+      });
+    }
   }
 
   /** The coded error for `error` (StorageErrors pass through; non-database errors too). */

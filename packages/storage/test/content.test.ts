@@ -230,3 +230,21 @@ describe.each(kinds)('pages, tags, media, activity and the dashboard on %s', (_,
     expect((await storage.activity.list()).items[0]?.subjectId).toBe(id);
   });
 });
+
+describe('transactions', () => {
+  it('refuse the storage’s own repositories inside the callback instead of hanging', async () => {
+    const { open } = await import('./helpers.js');
+    const storage = await open();
+    const error = await rejection(
+      storage.transaction(async () => {
+        await storage.posts.create(post('inside'));
+      }),
+    );
+    expect(error.code).toBe('PUGO_ERR_INVALID_INPUT');
+    expect(error.message).toMatch(/use the repositories the callback receives/);
+    const read = await rejection(storage.transaction(() => storage.posts.list()));
+    expect(read.code).toBe('PUGO_ERR_INVALID_INPUT');
+    // After the transaction, the storage works as before.
+    expect((await storage.posts.create(post('after'))).slug).toBe('after');
+  });
+});
