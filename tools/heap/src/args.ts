@@ -42,6 +42,12 @@ export interface CliArgs {
   readonly timeout: number;
   /** `--json`: print the report's data as JSON instead of text. */
   readonly json: boolean;
+  /** `-http=HOST:PORT`: serve the web UI there instead of printing a report. */
+  readonly http?: string;
+  /** `-no_browser`: with `-http` or `-web`, do not open a browser. */
+  readonly noBrowser: boolean;
+  /** `-http_remote`: let `-http` listen on a host that is not loopback. */
+  readonly httpRemote: boolean;
   /** Report settings given as flags. */
   readonly config: Config;
   /** Non-fatal notes for stderr, as pprof prints them ("Multiple value selections, …"). */
@@ -91,7 +97,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     flags.set(name, { kind, set });
   }
   for (const [name] of legacySampleFlags) boolFlag(name);
-  for (const name of ['json', 'help', 'h', 'version']) boolFlag(name);
+  for (const name of ['json', 'help', 'h', 'version', 'no_browser', 'http_remote']) boolFlag(name);
+  let http: string | undefined;
+  flags.set('http', { kind: 'string', set: (v) => (http = v) });
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -187,6 +195,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     seconds: numbers.get('seconds') ?? -1,
     timeout: numbers.get('timeout') ?? -1,
     json: bools.get('json') === true,
+    ...(http !== undefined && http !== '' ? { http } : {}),
+    noBrowser: bools.get('no_browser') === true,
+    httpRemote: bools.get('http_remote') === true,
     config,
     warnings,
   });
@@ -219,6 +230,8 @@ function finish(partial: Partial<CliArgs>): CliArgs {
     seconds: -1,
     timeout: -1,
     json: false,
+    noBrowser: false,
+    httpRemote: false,
     config: {},
     warnings: [],
     ...partial,

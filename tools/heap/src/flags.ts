@@ -1,7 +1,16 @@
 // go tool pprof's command-line flags that pugo-heap takes, and the ones it knows but does not support.
 
-/** The reports pugo-heap makes; `text` is pprof's other name for `top`. */
-export type ReportKind = 'top' | 'peek' | 'tree' | 'traces' | 'list';
+/** The reports pugo-heap makes; `text` is pprof's other name for `top`; dot…web draw (src/web). */
+export type ReportKind =
+  | 'top'
+  | 'peek'
+  | 'tree'
+  | 'traces'
+  | 'list'
+  | 'dot'
+  | 'svg'
+  | 'flame'
+  | 'web';
 
 /** Report commands by name: whether they take a regexp, and their help line (pprof's words). */
 export const reportCommands: Readonly<
@@ -20,6 +29,14 @@ export const reportCommands: Readonly<
     kind: 'list',
     hasParam: true,
     help: 'Output annotated source for functions matching regexp',
+  },
+  dot: { kind: 'dot', hasParam: false, help: 'Outputs a graph in DOT format' },
+  svg: { kind: 'svg', hasParam: false, help: 'Outputs a graph in SVG format' },
+  web: { kind: 'web', hasParam: false, help: 'Visualize graph through web browser' },
+  flame: {
+    kind: 'flame',
+    hasParam: false,
+    help: 'Outputs a self-contained HTML flame graph',
   },
 };
 
@@ -50,7 +67,6 @@ export const unsupportedFlags: ReadonlySet<string> = new Set([
   'callgrind',
   'comments',
   'disasm',
-  'dot',
   'eog',
   'evince',
   'gif',
@@ -61,10 +77,8 @@ export const unsupportedFlags: ReadonlySet<string> = new Set([
   'proto',
   'ps',
   'raw',
-  'svg',
   'tags',
   'topproto',
-  'web',
   'weblist',
   // Settings.
   'call_tree',
@@ -90,7 +104,5 @@ export const unsupportedFlags: ReadonlySet<string> = new Set([
   'buildid',
   'add_comment',
   'tools',
-  'http',
-  'no_browser',
   'mean_delay',
 ]);

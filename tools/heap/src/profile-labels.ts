@@ -6,19 +6,32 @@ import { type ReportSources, toReportOptions } from './report-options.js';
 /** Where the labels end in a text report: the first line that is not a label. */
 const afterLabels = /^(Active filters:|Showing |Dropped |\s+flat\s)/;
 
+/** The shell's greeting: the profile's label lines and the report total they describe. */
+export interface ProfileHeader {
+  readonly labels: string[];
+  /** Total of the selected sample value, before filters; 0 for an empty profile. */
+  readonly total: number;
+}
+
 /**
- * The label lines pprof prints when the shell starts: the header of a full (non-compact) `top`
- * report under the same settings, so the library stays the one place that formats them.
- * Empty when the report cannot be made (the shell then reports the error on first use).
+ * The label lines pprof prints when the shell starts: the header of a `top` report under the same
+ * settings, so the library stays the one place that formats them. A focus that matches nothing
+ * keeps that report cheap; labels and total are computed before filters, as in pprof. Empty when
+ * the report cannot be made (the shell then reports the error on first use).
  */
-export function profileLabels(sources: ReportSources, config: Config): string[] {
+export function profileHeader(sources: ReportSources, config: Config): ProfileHeader {
   try {
-    const options = { ...toReportOptions({ kind: 'top' }, config, sources), nodeCount: 1 };
-    const lines = generateReport(sources.profile, options).text.split('\n');
+    const options = {
+      ...toReportOptions({ kind: 'top' }, config, sources),
+      nodeCount: 1,
+      focus: '$^',
+    };
+    const report = generateReport(sources.profile, options);
+    const lines = report.text.split('\n');
     const end = lines.findIndex((line) => afterLabels.test(line));
-    return lines.slice(0, end === -1 ? 0 : end);
+    return { labels: lines.slice(0, end === -1 ? 0 : end), total: report.data.total };
   } catch {
-    return [];
+    return { labels: [], total: 0 };
   }
 }
 

@@ -24,7 +24,14 @@ export function toReportOptions(
   sources: ReportSources,
   shell = false,
 ): ReportOptions {
-  const options: ReportOptions & { compactLabels?: boolean } = { kind: command.kind };
+  // Pictures are drawn from pprof's dot report (svg, web) or, for flame graphs, a top report's header.
+  const kind =
+    command.kind === 'svg' || command.kind === 'web'
+      ? 'dot'
+      : command.kind === 'flame'
+        ? 'top'
+        : command.kind;
+  const options: ReportOptions & { compactLabels?: boolean } = { kind };
   if (command.regexp !== undefined) options.regexp = command.regexp;
   if (config.sort === 'cum') options.cum = true;
   let nodeCount = config.nodeCount;

@@ -10,6 +10,8 @@ import { emit, renderReport, type Writer } from './output.js';
 import { toReportOptions } from './report-options.js';
 import { runShell } from './shell.js';
 import { usage } from './usage.js';
+import { isPicture, writePicture } from './web/picture.js';
+import { serveUntilInterrupted } from './web/web-server.js';
 
 /** The process around a run: streams and environment. */
 export interface RunIo {
@@ -42,6 +44,24 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       log,
     });
     const sources = { ...loaded, diffBase: args.diffBase };
+    if (args.http !== undefined) {
+      await serveUntilInterrupted(
+        args.http,
+        sources,
+        args.config,
+        io,
+        args.noBrowser,
+        args.httpRemote,
+      );
+      return 0;
+    }
+    if (args.command !== undefined && isPicture(args.command.kind)) {
+      await writePicture(args.command.kind, sources, args.config, {
+        ...io,
+        noBrowser: args.noBrowser,
+      });
+      return 0;
+    }
     if (args.command === undefined) {
       await runShell(sources, args.config, {
         stdin: io.stdin,

@@ -7,10 +7,11 @@ import type { Config } from './config.js';
 import { findSetting, settings } from './config.js';
 import { reportCommands } from './flags.js';
 import { emit, type Writer } from './output.js';
-import { compactLabels, profileLabels } from './profile-labels.js';
+import { compactLabels, profileHeader } from './profile-labels.js';
 import { type ReportSources, toReportOptions } from './report-options.js';
 import { expandShortcuts, formatOptions, interpret } from './shell-commands.js';
 import { shellHelp, topicHelp } from './shell-help.js';
+import { isPicture, writePicture } from './web/picture.js';
 
 /** Where the shell reads and writes. */
 export interface ShellIo {
@@ -40,8 +41,12 @@ export async function runShell(
   let config: Config = { ...initial };
   const print = (text: string) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 
-  const labels = profileLabels(sources, config);
-  if (labels.length > 0) print(labels.join('\n'));
+  const header = profileHeader(sources, config);
+  if (header.labels.length > 0) print(header.labels.join('\n'));
+  if (header.total === 0 && profile.sampleType.length > 1) {
+    print('No samples were found with the default sample value type.');
+    print('Try "sample_index" command to analyze different sample values.\n');
+  }
   print('Entering interactive mode (type "help" for commands, "o" for options)');
 
   const rl = createInterface(
@@ -95,6 +100,11 @@ export async function runShell(
             break;
           case 'report':
             try {
+              if (isPicture(action.command.kind)) {
+                const out = { stdout: io.stdout, stderr: io.stderr, env: process.env };
+                await writePicture(action.command.kind, sources, action.config, out);
+                break;
+              }
               const report = generateReport(
                 profile,
                 toReportOptions(action.command, action.config, sources, true),

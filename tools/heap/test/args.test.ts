@@ -168,7 +168,7 @@ describe('bad usage', () => {
   });
 
   test('pprof flags pugo-heap does not support say so', () => {
-    expect(usageMessage(['-web', 'p'])).toContain('the go tool pprof flag -web is not supported');
+    expect(usageMessage(['-png', 'p'])).toContain('the go tool pprof flag -png is not supported');
     expect(usageMessage(['-unit=mb', 'p'])).toContain('-unit is not supported');
   });
 

@@ -3,8 +3,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { bin, runShellLine } from './helpers/run-cli.js';
+
+// Each test starts node processes; on a busy 2-core machine that takes seconds, not milliseconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const dir = fileURLToPath(new URL('./golden/', import.meta.url));
 // go tool pprof's symbolizer notes a profile without a main binary name; pugo-heap never symbolizes.

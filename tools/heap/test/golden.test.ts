@@ -1,8 +1,11 @@
 // Every golden command of go tool pprof, run as pugo-heap with the same argv: stdout byte for byte.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { bin, fixtures, runShellLine } from './helpers/run-cli.js';
+
+// Each test starts node processes; on a busy 2-core machine that takes seconds, not milliseconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 interface Golden {
   name: string;

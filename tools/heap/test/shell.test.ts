@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { decodeProfile } from '@pugo/profile';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { runShell } from '../src/shell.js';
 import { fixtures, runCli } from './helpers/run-cli.js';
+
+// Each test starts node processes; on a busy 2-core machine that takes seconds, not milliseconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const end = 'go-heap-leaky-end.pb.gz';
 /** The reports in a piped session's stdout, split at the prompts. */

@@ -4,8 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { fixtures, runCli } from './helpers/run-cli.js';
+
+// Each test starts node processes; on a busy 2-core machine that takes seconds, not milliseconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const heap = readFileSync(join(fixtures, 'go-heap-leaky-end.pb.gz'));
 const cpu = readFileSync(join(fixtures, 'go-cpu.pb.gz'));

@@ -1,0 +1,199 @@
+// The flame graph's browser code (plain JS, no dependencies): canvas drawing, zoom, search, views.
+
+/** Runs in the page: reads the JSON from #flame-data and draws into #flame. */
+export const flameClient = String.raw`(() => {
+  'use strict';
+  const data = JSON.parse(document.getElementById('flame-data').textContent);
+  const canvas = document.getElementById('flame');
+  const ctx = canvas.getContext('2d');
+  const tip = document.getElementById('flame-tip');
+  const status = document.getElementById('flame-status');
+  const search = document.getElementById('flame-search');
+  const ROW = 18;
+  const state = { view: 'callees', flip: false, zoom: 0, match: null, boxes: [] };
+  const trees = {};
+  for (const view of ['callees', 'callers']) {
+    const t = data[view];
+    const kids = t.name.map(() => []);
+    for (let i = 1; i < t.name.length; i++) kids[t.parent[i]].push(i);
+    for (const k of kids) k.sort((a, b) => (data.names[t.name[a]] < data.names[t.name[b]] ? -1 : 1));
+    let depth = 0;
+    const d = t.name.map(() => 0);
+    for (let i = 1; i < t.name.length; i++) {
+      d[i] = d[t.parent[i]] + 1;
+      if (d[i] > depth) depth = d[i];
+    }
+    trees[view] = { t, kids, depth };
+  }
+  const units = {
+    bytes: [[1, 'B'], [1024, 'kB'], [1048576, 'MB'], [1073741824, 'GB'], [1099511627776, 'TB']],
+    nanoseconds: [[1, 'ns'], [1e3, 'us'], [1e6, 'ms'], [1e9, 's']],
+  };
+  function fmt(v) {
+    const scale = units[String(data.unit).toLowerCase()];
+    const a = Math.abs(v);
+    if (!scale) return String(v);
+    let s = scale[0];
+    for (const u of scale) if (a >= u[0]) s = u;
+    const n = v / s[0];
+    return (Number.isInteger(n) ? String(n) : n.toFixed(2)) + s[1];
+  }
+  const root = () => trees[state.view];
+  function name(i) {
+    const t = root().t;
+    return i === 0 ? 'root' : data.names[t.name[i]];
+  }
+  function pct(v) {
+    const total = root().t.total[0];
+    return total === 0 ? '0%' : ((100 * Math.abs(v)) / total).toFixed(2) + '%';
+  }
+  function hash(s) {
+    let h = 0;
+    for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+    return Math.abs(h);
+  }
+  function color(i) {
+    const t = root().t;
+    if (state.match && i !== 0 && state.match.test(name(i))) return '#c77dff';
+    if (data.diff) {
+      const r = t.total[i] === 0 ? 0 : t.delta[i] / t.total[i];
+      const s = Math.round(Math.min(1, Math.abs(r)) * 200);
+      return r >= 0 ? 'rgb(255,' + (235 - s) + ',' + (225 - s) + ')' : 'rgb(' + (235 - s) + ',255,' + (225 - s) + ')';
+    }
+    const h = hash(name(i));
+    return 'hsl(' + (10 + (h % 35)) + ',' + (70 + (h % 20)) + '%,' + (58 + (h % 12)) + '%)';
+  }
+  function ancestors(i) {
+    const t = root().t;
+    const out = [];
+    for (let p = t.parent[i]; p >= 0; p = t.parent[p]) out.unshift(p);
+    return out;
+  }
+  function draw() {
+    const { t, kids, depth } = root();
+    const dpr = window.devicePixelRatio || 1;
+    const width = canvas.parentElement.clientWidth;
+    const height = (depth + 1) * ROW;
+    canvas.style.width = width + 'px';
+    canvas.style.height = height + 'px';
+    canvas.width = Math.floor(width * dpr);
+    canvas.height = Math.floor(height * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.font = '12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
+    ctx.textBaseline = 'middle';
+    state.boxes = [];
+    const y = (d) => (state.flip ? height - (d + 1) * ROW : d * ROW);
+    const box = (i, x, w, d, faded) => {
+      if (w < 0.5) return;
+      ctx.fillStyle = faded ? '#e8e8e8' : color(i);
+      ctx.fillRect(x, y(d), Math.max(w - 1, 0.5), ROW - 1);
+      state.boxes.push([x, y(d), w, i]);
+      if (w > 30) {
+        let label = name(i);
+        const max = Math.floor((w - 6) / 7.2);
+        if (label.length > max) label = label.slice(0, Math.max(max - 1, 1)) + '…';
+        ctx.fillStyle = '#222';
+        ctx.fillText(label, x + 3, y(d) + ROW / 2);
+      }
+    };
+    const path = ancestors(state.zoom);
+    path.forEach((a, d) => box(a, 0, width, d, true));
+    const base = path.length;
+    const scale = t.total[state.zoom] === 0 ? 0 : width / t.total[state.zoom];
+    const walk = (i, x, d) => {
+      const w = t.total[i] * scale;
+      box(i, x, w, d, false);
+      if (w < 1) return;
+      let cx = x;
+      for (const k of kids[i]) {
+        walk(k, cx, d + 1);
+        cx += t.total[k] * scale;
+      }
+    };
+    walk(state.zoom, 0, base);
+    let matched = 0;
+    if (state.match) {
+      const sum = (i) => {
+        if (i !== 0 && state.match.test(name(i))) return t.total[i];
+        let s = 0;
+        for (const k of kids[i]) s += sum(k);
+        return s;
+      };
+      matched = sum(state.zoom);
+    }
+    status.textContent =
+      (state.zoom !== 0 ? 'Zoomed to ' + name(state.zoom) + '. ' : '') +
+      (state.match ? 'Matched ' + fmt(matched) + ' (' + pct(matched) + ').' : '') ;
+  }
+  function at(ev) {
+    const r = canvas.getBoundingClientRect();
+    const x = ev.clientX - r.left;
+    const y = ev.clientY - r.top;
+    for (const b of state.boxes) if (x >= b[0] && x < b[0] + b[2] && y >= b[1] && y < b[1] + ROW) return b[3];
+    return -1;
+  }
+  canvas.addEventListener('click', (ev) => {
+    const i = at(ev);
+    if (i >= 0) {
+      state.zoom = i;
+      draw();
+    }
+  });
+  canvas.addEventListener('mousemove', (ev) => {
+    const i = at(ev);
+    if (i < 0) {
+      tip.hidden = true;
+      return;
+    }
+    const t = root().t;
+    let text = name(i) + '\n' + fmt(t.total[i]) + ' (' + pct(t.total[i]) + ')';
+    if (t.self[i] !== 0) text += ', self ' + fmt(t.self[i]);
+    if (data.diff) text += '\nchange ' + (t.delta[i] > 0 ? '+' : '') + fmt(t.delta[i]);
+    tip.textContent = text;
+    tip.hidden = false;
+    tip.style.left = Math.min(ev.pageX + 12, document.body.clientWidth - 320) + 'px';
+    tip.style.top = ev.pageY + 14 + 'px';
+  });
+  canvas.addEventListener('mouseleave', () => {
+    tip.hidden = true;
+  });
+  search.addEventListener('input', () => {
+    const q = search.value;
+    if (q === '') state.match = null;
+    else {
+      try {
+        state.match = new RegExp(q);
+      } catch {
+        state.match = new RegExp(q.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'));
+      }
+    }
+    draw();
+  });
+  const buttons = document.querySelectorAll('[data-flame]');
+  for (const b of buttons) {
+    b.addEventListener('click', () => {
+      const what = b.getAttribute('data-flame');
+      if (what === 'reset') state.zoom = 0;
+      else if (what === 'callers' || what === 'callees') {
+        state.view = what;
+        state.zoom = 0;
+      } else if (what === 'flame') state.flip = true;
+      else if (what === 'icicle') state.flip = false;
+      for (const o of buttons) {
+        const w = o.getAttribute('data-flame');
+        o.setAttribute('aria-pressed', String(w === state.view || w === (state.flip ? 'flame' : 'icicle')));
+      }
+      draw();
+    });
+  }
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') {
+      state.zoom = 0;
+      draw();
+    }
+  });
+  window.addEventListener('resize', draw);
+  draw();
+})();
+`;
