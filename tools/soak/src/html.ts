@@ -13,7 +13,11 @@ const colors: Record<Metric, string> = {
   arrayBuffers: '#9333ea',
   rss: '#6b7280',
 };
-const charted: readonly Metric[] = ['heapUsed', 'external', 'rss'];
+/** Two chart rows: the judged memory, and RSS on its own scale. */
+const chartRows: readonly { title: string; metrics: readonly Metric[] }[] = [
+  { title: 'Heap used and external', metrics: ['heapUsed', 'external'] },
+  { title: 'RSS (reported, not judged)', metrics: ['rss'] },
+];
 
 /** The report page. */
 export function reportHtml(report: SoakReport): string {
@@ -23,9 +27,12 @@ export function reportHtml(report: SoakReport): string {
   body.push(`<h1>pugo-soak <span class="${verdictClass}">${e(title)}</span></h1>`);
   body.push(`<ul>${report.reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul>`);
   if (report.samples.length > 0) {
-    body.push('<h2>Memory after full GC</h2>');
-    body.push(renderChart(timeChart(report)));
-    body.push(renderChart(requestsChart(report)));
+    body.push('<h2>Memory after full GC</h2><div class="charts">');
+    for (const row of chartRows) {
+      body.push(renderChart(timeChart(report, row.title, row.metrics)));
+      body.push(renderChart(requestsChart(report, row.title, row.metrics)));
+    }
+    body.push('</div>');
   }
   if (report.trends.length > 0) {
     body.push('<h2>Growth under load</h2>');
@@ -154,12 +161,12 @@ export function reportHtml(report: SoakReport): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>pugo-soak: ${e(title)}</title>
 <style>
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#111}
+body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:74rem;padding:0 1rem;color:#111}
 h1 span{padding:.1em .4em;border-radius:4px;color:#fff}.pass{background:#15803d}.leak{background:#b91c1c}.error{background:#92400e}
 table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top;white-space:pre-wrap}
 th{background:#f3f4f6}svg{display:block;margin:.5rem 0;max-width:100%;height:auto}svg text{font:11px system-ui,sans-serif;fill:#333}
 svg .title{font-weight:600;font-size:13px}svg .grid{stroke:#eee}svg .mark{stroke:#999;stroke-dasharray:3 3}svg .marklabel{fill:#666}
-code{background:#f3f4f6;padding:0 .2em}
+code{background:#f3f4f6;padding:0 .2em}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:.5rem 1.5rem}
 </style></head>
 <body>
 ${body.join('\n')}
@@ -173,18 +180,26 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return `<table><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table>`;
 }
 
-function memorySeries(samples: readonly Sample[], x: (s: Sample) => number): ChartSeries[] {
-  return charted.map((m) => ({
+function memorySeries(
+  samples: readonly Sample[],
+  x: (s: Sample) => number,
+  metrics: readonly Metric[],
+): ChartSeries[] {
+  return metrics.map((m) => ({
     name: m,
     color: colors[m],
     points: samples.map((s) => [x(s), s[m]] as const),
   }));
 }
 
-function trendSeries(report: SoakReport, x: (s: Sample) => number): ChartSeries[] {
+function trendSeries(
+  report: SoakReport,
+  x: (s: Sample) => number,
+  metrics: readonly Metric[],
+): ChartSeries[] {
   const judged = report.samples.filter((s) => s.phase === 'load');
   return report.trends
-    .filter((t) => charted.includes(t.metric))
+    .filter((t) => metrics.includes(t.metric))
     .map((t) => ({
       name: `${t.metric} trend`,
       color: colors[t.metric],
@@ -193,12 +208,12 @@ function trendSeries(report: SoakReport, x: (s: Sample) => number): ChartSeries[
     }));
 }
 
-function timeChart(report: SoakReport): Chart {
+function timeChart(report: SoakReport, title: string, metrics: readonly Metric[]): Chart {
   const x = (s: Sample) => s.t;
   return {
-    title: 'Post-GC memory against time',
+    title: `${title} after full GC, against time`,
     xLabel: 'seconds since the load started',
-    series: [...memorySeries(report.samples, x), ...trendSeries(report, x)],
+    series: [...memorySeries(report.samples, x, metrics), ...trendSeries(report, x, metrics)],
     marks: [
       { x: report.marks.warmupEnd, label: 'warm-up end' },
       { x: report.marks.drainStart, label: 'drain' },
@@ -208,16 +223,16 @@ function timeChart(report: SoakReport): Chart {
   };
 }
 
-function requestsChart(report: SoakReport): Chart {
+function requestsChart(report: SoakReport, title: string, metrics: readonly Metric[]): Chart {
   const x = (s: Sample) => s.requests;
   const warm = report.samples.find((s) => s.phase === 'load');
   const lastLoad = [...report.samples]
     .reverse()
     .find((s) => s.phase === 'load' || s.phase === 'warmup');
   return {
-    title: 'Post-GC memory against requests served',
+    title: `${title} after full GC, against requests`,
     xLabel: 'requests served',
-    series: [...memorySeries(report.samples, x), ...trendSeries(report, x)],
+    series: [...memorySeries(report.samples, x, metrics), ...trendSeries(report, x, metrics)],
     marks: [
       ...(warm ? [{ x: warm.requests, label: 'warm-up end' }] : []),
       ...(lastLoad ? [{ x: lastLoad.requests, label: 'drain' }] : []),

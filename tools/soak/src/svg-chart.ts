@@ -20,9 +20,9 @@ export interface Chart {
   readonly formatY: (v: number) => string;
 }
 
-const W = 720;
+const W = 560;
 const H = 300;
-const pad = { left: 78, right: 16, top: 28, bottom: 44 };
+const pad = { left: 70, right: 16, top: 56, bottom: 44 };
 
 /** The chart as an `<svg>` element. */
 export function renderChart(chart: Chart): string {
@@ -82,13 +82,16 @@ export function renderChart(chart: Chart): string {
         );
     }
   }
-  let lx = pad.left + 8;
+  // The legend, on its own row under the title (mark labels sit just above the plot).
+  let lx = pad.left;
   for (const s of chart.series) {
+    const color = escapeHtml(s.color);
+    const dash = s.dashed ? ' stroke-dasharray="4 3"' : '';
     parts.push(
-      `<rect x="${lx}" y="${pad.top + 4}" width="12" height="3" fill="${escapeHtml(s.color)}"/>`,
+      `<line x1="${lx}" x2="${lx + 14}" y1="31" y2="31" stroke="${color}" stroke-width="2"${dash}/>`,
     );
-    parts.push(`<text x="${lx + 16}" y="${pad.top + 10}">${escapeHtml(s.name)}</text>`);
-    lx += 24 + s.name.length * 7;
+    parts.push(`<text x="${lx + 18}" y="35">${escapeHtml(s.name)}</text>`);
+    lx += 30 + s.name.length * 6;
   }
   parts.push('</svg>');
   return parts.join('');

@@ -55,10 +55,12 @@ describe('report.html', () => {
   });
 
   it('draws both charts with the warm-up and drain marked and the trend dashed', () => {
-    expect(html.match(/<svg /g)).toHaveLength(2);
-    expect(html).toContain('Post-GC memory against time');
-    expect(html).toContain('Post-GC memory against requests served');
-    expect(html.match(/warm-up end/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html.match(/<svg /g)).toHaveLength(4);
+    expect(html).toContain('Heap used and external after full GC, against time');
+    expect(html).toContain('Heap used and external after full GC, against requests');
+    expect(html).toContain('RSS (reported, not judged) after full GC, against time');
+    expect(html.match(/class="marklabel">warm-up end</g)).toHaveLength(4);
+    expect(html.match(/class="marklabel">drain</g)).toHaveLength(4);
     expect(html).toContain('stroke-dasharray="6 4"');
     expect(html).toContain('heapUsed trend');
   });
