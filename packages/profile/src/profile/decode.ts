@@ -22,11 +22,8 @@ interface RawLabel {
   num: number;
   unit: number;
 }
-interface RawSample {
-  locationIds: number[];
-  values: number[];
-  labels: RawLabel[];
-}
+/** Shared by every sample without labels; replaced, never mutated, when labels are set. */
+const NO_LABELS: Record<string, never> = Object.freeze({}) as Record<string, never>;
 interface RawLocation {
   loc: Location;
   mappingId: number;
@@ -103,7 +100,8 @@ function parse(buf: Uint8Array): Profile {
   const r = new ProtoReader(buf);
   const strings: string[] = [];
   const sampleTypes: Array<[number, number]> = [];
-  const rawSamples: RawSample[] = [];
+  // Samples are read in a second pass, once locations and strings are known: no copy of each.
+  const sampleRanges: number[] = [];
   const mappings: Array<{ m: Mapping; file: number; buildId: number }> = [];
   const rawLocations: RawLocation[] = [];
   const functions: Array<{
@@ -126,7 +124,7 @@ function parse(buf: Uint8Array): Profile {
         sampleTypes.push(valueType(r.message()));
         break;
       case 2:
-        rawSamples.push(sample(r.message()));
+        sampleRanges.push(...r.range());
         break;
       case 3:
         mappings.push(mapping(r.message()));
@@ -201,7 +199,11 @@ function parse(buf: Uint8Array): Profile {
     }
     locationById.set(loc.id, loc);
   }
-  const samples: Sample[] = rawSamples.map((raw) => resolveSample(raw, str, locationById));
+  const samples: Sample[] = new Array(sampleRanges.length / 2);
+  for (let i = 0; i < sampleRanges.length; i += 2) {
+    const sr = new ProtoReader(buf, sampleRanges[i], sampleRanges[i + 1]);
+    samples[i / 2] = sample(sr, str, locationById);
+  }
   const valueTypes: ValueType[] = sampleTypes.map(([t, u]) => ({ type: str(t), unit: str(u) }));
   return {
     sampleType: valueTypes,
@@ -220,38 +222,58 @@ function parse(buf: Uint8Array): Profile {
   };
 }
 
-function resolveSample(
-  raw: RawSample,
+function sample(
+  r: ProtoReader,
   str: (i: number) => string,
   locationById: Map<number, Location>,
 ): Sample {
-  const location = raw.locationIds.map((id) => {
+  const locationIds: number[] = [];
+  const value: number[] = [];
+  let labels: RawLabel[] | undefined;
+  for (let f = r.next(); f !== 0; f = r.next()) {
+    if (f === 1) r.repeated(locationIds);
+    else if (f === 2) r.repeated(value);
+    else if (f === 3) {
+      labels = labels ?? [];
+      labels.push(label(r.message()));
+    } else r.skip();
+  }
+  const location = locationIds.map((id) => {
     const loc = locationById.get(id);
     if (loc === undefined) return invalid(`a sample refers to unknown location ${id}`);
     return loc;
   });
-  const s: Sample = { location, value: raw.values, label: {}, numLabel: {}, numUnit: {} };
-  for (const l of raw.labels) {
+  const s: Sample = { location, value, label: NO_LABELS, numLabel: NO_LABELS, numUnit: NO_LABELS };
+  if (labels === undefined) return s;
+  const strLabels: Record<string, string[]> = {};
+  const numLabels: Record<string, number[]> = {};
+  const numUnits: Record<string, string[]> = {};
+  for (const l of labels) {
     const key = str(l.key);
     if (l.str !== 0) {
-      const values = s.label[key] ?? [];
+      const values = strLabels[key] ?? [];
       values.push(str(l.str));
-      s.label[key] = values;
+      strLabels[key] = values;
     } else if (l.num !== 0 || l.unit !== 0) {
-      const nums = s.numLabel[key] ?? [];
-      s.numLabel[key] = nums;
+      const nums = numLabels[key] ?? [];
+      numLabels[key] = nums;
       if (l.unit !== 0) {
-        const units = s.numUnit[key] ?? [];
-        s.numUnit[key] = units;
+        const units = numUnits[key] ?? [];
+        numUnits[key] = units;
         while (units.length < nums.length) units.push('');
         units.push(str(l.unit));
       }
       nums.push(l.num);
     }
   }
-  for (const [key, units] of Object.entries(s.numUnit)) {
-    const n = s.numLabel[key]?.length ?? 0;
+  for (const [key, units] of Object.entries(numUnits)) {
+    const n = numLabels[key]?.length ?? 0;
     while (units.length < n) units.push('');
+  }
+  if (Object.keys(strLabels).length > 0) s.label = strLabels;
+  if (Object.keys(numLabels).length > 0) {
+    s.numLabel = numLabels;
+    s.numUnit = numUnits;
   }
   return s;
 }
@@ -265,17 +287,6 @@ function valueType(r: ProtoReader): [number, number] {
     else r.skip();
   }
   return [type, unit];
-}
-
-function sample(r: ProtoReader): RawSample {
-  const s: RawSample = { locationIds: [], values: [], labels: [] };
-  for (let f = r.next(); f !== 0; f = r.next()) {
-    if (f === 1) r.repeated(s.locationIds);
-    else if (f === 2) r.repeated(s.values);
-    else if (f === 3) s.labels.push(label(r.message()));
-    else r.skip();
-  }
-  return s;
 }
 
 function label(r: ProtoReader): RawLabel {

@@ -86,12 +86,18 @@ export function filterSamplesByName(p: Profile, f: NameFilters): FilterMatches {
 
 /** Sets a label on every sample. */
 export function setLabel(p: Profile, key: string, value: string[]): void {
-  for (const s of p.sample) s.label[key] = [...value];
+  // Label records may be shared between samples: replace, never mutate.
+  for (const s of p.sample) s.label = { ...s.label, [key]: [...value] };
 }
 
 /** Removes a label from every sample. */
 export function removeLabel(p: Profile, key: string): void {
-  for (const s of p.sample) delete s.label[key];
+  for (const s of p.sample) {
+    if (key in s.label) {
+      const { [key]: _removed, ...rest } = s.label;
+      s.label = rest;
+    }
+  }
 }
 
 /** The label that marks the base samples of a `-diff_base` comparison. */

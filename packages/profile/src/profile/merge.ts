@@ -30,14 +30,14 @@ class Merger {
     const s: Sample = {
       location: src.location.map((l) => this.mapLocation(l)),
       value: [...src.value],
-      label: {},
-      numLabel: {},
-      numUnit: {},
+      label: copyRecord(src.label),
+      numLabel: copyRecord(src.numLabel),
+      numUnit: NO_LABELS,
     };
-    for (const [k, v] of Object.entries(src.label)) s.label[k] = [...v];
-    for (const [k, v] of Object.entries(src.numLabel)) {
-      s.numLabel[k] = [...v];
-      s.numUnit[k] = [...(src.numUnit[k] ?? [])];
+    if (s.numLabel !== NO_LABELS) {
+      const units: Record<string, string[]> = {};
+      for (const k of Object.keys(src.numLabel)) units[k] = [...(src.numUnit[k] ?? [])];
+      s.numUnit = units;
     }
     const key = sampleKey(s);
     const existing = this.samples.get(key);
@@ -112,8 +112,21 @@ class Merger {
   }
 }
 
+/** Shared by samples without labels (as decodeProfile does); never mutated. */
+const NO_LABELS: Record<string, never> = Object.freeze({}) as Record<string, never>;
+
+/** A copy of a label record; empty records become the shared empty one. */
+function copyRecord<T>(r: Record<string, T[]>): Record<string, T[]> {
+  const keys = Object.keys(r);
+  if (keys.length === 0) return NO_LABELS;
+  const out: Record<string, T[]> = {};
+  for (const k of keys) out[k] = [...(r[k] ?? [])];
+  return out;
+}
+
 function sampleKey(s: Sample): string {
-  const ids = s.location.map((l) => l.id.toString(16)).join('|');
+  const ids = s.location.map((l) => l.id.toString(36)).join('|');
+  if (s.label === NO_LABELS && s.numLabel === NO_LABELS) return ids;
   const labels = Object.entries(s.label)
     .map(([k, v]) => JSON.stringify([k, v]))
     .sort()

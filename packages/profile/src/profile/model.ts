@@ -47,7 +47,10 @@ export interface Location {
   isFolded: boolean;
 }
 
-/** One stack (leaf first) with a value per sample type and its labels. */
+/**
+ * One stack (leaf first) with a value per sample type and its labels. Label records may be
+ * shared (frozen) between samples: assign a new record rather than mutating one.
+ */
 export interface Sample {
   location: Location[];
   value: number[];

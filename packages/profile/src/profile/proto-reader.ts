@@ -100,6 +100,12 @@ export class ProtoReader {
     return new ProtoReader(this.#buf, start, end);
   }
 
+  /** A sub-message's bounds, to read it later with `new ProtoReader(buf, start, end)`. */
+  range(): [number, number] {
+    if (this.wireType !== WIRE_BYTES) this.#bad(`wire type ${this.wireType} for a message`);
+    return this.bytes();
+  }
+
   /** A length-delimited field's raw bytes (a view, not a copy). */
   raw(): Uint8Array {
     if (this.wireType !== WIRE_BYTES) this.#bad(`wire type ${this.wireType} for bytes`);
