@@ -35,6 +35,12 @@ export interface BlogAppOptions {
   readonly now?: () => Date;
   /** Send HSTS (https deployments). Default: false */
   readonly hsts?: boolean;
+  /**
+   * Called with the app and the site after the public routes are registered and before the app is
+   * ready: where the admin (sessions, settings screens, media) adds its plugins and routes. After a
+   * settings or page change it calls `site.state.invalidate()`. Default: none
+   */
+  readonly extend?: (blog: { app: FastifyInstance; site: Site }) => Promise<void> | void;
 }
 
 /** The app and what a caller (main, tests, the admin) may need of it. */
@@ -103,6 +109,7 @@ export async function buildApp(options: BlogAppOptions): Promise<BlogApp> {
     options.poolSize === undefined ? {} : { poolSize: options.poolSize },
   );
   await app.register(router.plugin());
+  await options.extend?.({ app, site });
 
   app.setNotFoundHandler(async (_request, reply) =>
     reply

@@ -34,6 +34,10 @@ describe('feeds', () => {
     expect(Number.isNaN(Date.parse(first.pubDate))).toBe(false);
     expect(first.category).toEqual(['pugo']);
     expect(first['content:encoded']).toContain('<code class="hljs language-js">');
+    // The description is the excerpt; the full text is in content:encoded only.
+    expect(first.description).toBe(
+      '<p>Welcome to Pugo. This is your first post: edit or delete it, then start writing.</p>',
+    );
     const dates = channel.item.map((i: { pubDate: string }) => Date.parse(i.pubDate));
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });

@@ -253,3 +253,22 @@ describe('HTTP behaviour', () => {
     expect((await get('/assets/../package.json')).statusCode).toBe(404);
   });
 });
+
+describe('extension point', () => {
+  it('lets the admin add routes next to the public ones, /admin not shadowed by /:slug', async () => {
+    const extended = await openTestBlog({
+      extend: ({ app }) => {
+        app.get('/admin', async () => 'admin home');
+      },
+    });
+    try {
+      const res = await extended.app.inject({ url: '/admin' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe('admin home');
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect((await extended.app.inject({ url: '/about' })).statusCode).toBe(200);
+    } finally {
+      await extended.close();
+    }
+  });
+});

@@ -24,5 +24,7 @@ export interface FeedItem {
   readonly updated: Date;
   /** Sanitised HTML: the full text or the excerpt, per the `feedFullText` setting. */
   readonly html: string;
+  /** Sanitised HTML of the excerpt (RSS `description`, so readers that show it are not sent the text twice). */
+  readonly summary: string;
   readonly tags: readonly string[];
 }

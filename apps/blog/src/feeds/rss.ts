@@ -11,7 +11,7 @@ export function renderRss(channel: FeedChannel, items: readonly FeedItem[]): str
       <link>${x(item.url)}</link>
       <guid isPermaLink="true">${x(item.url)}</guid>
       <pubDate>${item.published.toUTCString()}</pubDate>
-${item.tags.map((t) => `      <category>${x(t)}</category>\n`).join('')}      <description>${x(item.html)}</description>
+${item.tags.map((t) => `      <category>${x(t)}</category>\n`).join('')}      <description>${x(item.summary)}</description>
       <content:encoded>${x(item.html)}</content:encoded>
     </item>`,
   );

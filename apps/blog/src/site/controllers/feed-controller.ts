@@ -31,6 +31,7 @@ export function feedController(site: Site) {
       published: post.publishedAt ?? post.createdAt,
       updated: post.updatedAt,
       html: settings.feedFullText ? post.html : post.excerpt,
+      summary: post.excerpt,
       tags: post.tags.map((t) => t.name),
     }));
     const updated = items.reduce<Date | null>(
