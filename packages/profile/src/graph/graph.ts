@@ -108,8 +108,14 @@ export function buildGraph(p: Profile, o: GraphOptions): Graph {
         }
         if (parent !== undefined && n !== parent) {
           const e = parent.out.get(n);
-          if (e === undefined || e.stamp !== stamp) {
+          if (e === undefined) {
             parent.addToEdge(n, w, residual, ni !== locNodes.length - 1, stamp);
+          } else if (e.stamp !== stamp) {
+            // The edge's first use in this sample (pprof's per-sample seen set).
+            e.stamp = stamp;
+            e.weight += w;
+            if (residual) e.residual = true;
+            if (ni === locNodes.length - 1) e.inline = false;
           }
         }
         parent = n;
