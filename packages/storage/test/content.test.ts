@@ -222,7 +222,10 @@ describe.each(kinds)('pages, tags, media, activity and the dashboard on %s', (_,
     expect(error.code).toBe('PUGO_ERR_SLUG_TAKEN');
     expect(snapshot(storage)).toEqual(before);
     const id = await storage.transaction(async (repos) => {
-      const p = await repos.posts.create(post('kept'));
+      const p = await repos.posts.create(post('kept', { status: 'published' }));
+      // Reads inside the transaction see its own writes (compiled templates run on its connection).
+      expect((await repos.posts.listPublished()).items.map((x) => x.id)).toEqual([p.id]);
+      expect((await repos.posts.findPublishedBySlug('kept'))?.id).toBe(p.id);
       await repos.activity.record({ action: 'post.created', subjectType: 'post', subjectId: p.id });
       return p.id;
     });

@@ -79,7 +79,7 @@ export class ActivityRepository {
   }
 
   /** The feed, newest first; `subjectType` narrows it (e.g. `comment`). */
-  list(request?: PageRequest & { subjectType?: string }): Promise<Paged<Activity>> {
+  async list(request?: PageRequest & { subjectType?: string }): Promise<Paged<Activity>> {
     const type = request?.subjectType;
     return this.#list(
       (q) => (type === undefined ? q : q.where('activity.subject_type', '=', type)),
@@ -102,7 +102,7 @@ export class ActivityRepository {
     );
   }
 
-  #list(
+  async #list(
     filter: (q: ActivityQuery) => ActivityQuery,
     request: PageRequest | undefined,
   ): Promise<Paged<Activity>> {

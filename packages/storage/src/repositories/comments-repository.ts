@@ -179,7 +179,7 @@ export class CommentsRepository {
   }
 
   /** Approves, holds, marks as spam or trashes one comment. Throws PUGO_ERR_NOT_FOUND. */
-  setStatus(id: number, status: CommentStatus): Promise<Comment> {
+  async setStatus(id: number, status: CommentStatus): Promise<Comment> {
     return this.#change(id, { status: oneOf(WHAT, 'status', status, COMMENT_STATUSES) });
   }
 

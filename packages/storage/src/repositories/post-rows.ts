@@ -113,7 +113,11 @@ interface PostRowBase {
   hits: number;
 }
 
-type PostRow = PostRowBase & { source?: string; tags: unknown; comment_count: number | null };
+export type PostRow = PostRowBase & {
+  source?: string;
+  tags: unknown;
+  comment_count: number | null;
+};
 
 /** A row of {@link selectPosts} as a Post (or a PostListItem when it was read without source). */
 export function toPost(row: PostRow): Post {

@@ -2,6 +2,7 @@
 import type { Kysely, SelectQueryBuilder, Updateable } from 'kysely';
 import type { Context } from '../context.js';
 import { storageError } from '../errors.js';
+import { queryTemplate } from '../query-template.js';
 import type { Database } from '../schema.js';
 import {
   fromIso,
@@ -21,6 +22,7 @@ import {
   type PostCommentStatus,
   type PostLink,
   type PostListItem,
+  type PostRow,
   type PostStatus,
   selectPosts,
   toPost,
@@ -75,6 +77,21 @@ const REFS = 'user (authorId)';
 
 export class PostsRepository {
   readonly #ctx: Context;
+  // The reader's hot paths (home page, post page), compiled once.
+  readonly #homeItems = queryTemplate<{ now: string; limit: number; offset: number }, PostRow>(
+    (db, p) =>
+      visible(selectPosts(this.#ctx, db, false), p('now'))
+        .orderBy('posts.published_at', 'desc')
+        .orderBy('posts.id', 'desc')
+        .limit(p('limit'))
+        .offset(p('offset')),
+  );
+  readonly #homeCount = queryTemplate<{ now: string }, { n: number }>((db, p) =>
+    visible(db.selectFrom('posts'), p('now')).select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+  readonly #publishedBySlug = queryTemplate<{ now: string; slug: string }, PostRow>((db, p) =>
+    visible(selectPosts(this.#ctx, db, true), p('now')).where('posts.slug', '=', p('slug')),
+  );
 
   constructor(ctx: Context) {
     this.#ctx = ctx;
@@ -176,17 +193,17 @@ export class PostsRepository {
   }
 
   /** Sets the status (trash, restore, publish). Throws PUGO_ERR_NOT_FOUND. */
-  setStatus(id: number, status: PostStatus): Promise<Post> {
+  async setStatus(id: number, status: PostStatus): Promise<Post> {
     return this.update(id, { status });
   }
 
   /** Moves a post to the trash. */
-  trash(id: number): Promise<Post> {
+  async trash(id: number): Promise<Post> {
     return this.setStatus(id, 'trashed');
   }
 
   /** Brings a trashed post back as a draft. */
-  restore(id: number): Promise<Post> {
+  async restore(id: number): Promise<Post> {
     return this.setStatus(id, 'draft');
   }
 
@@ -202,7 +219,7 @@ export class PostsRepository {
   }
 
   /** The post with `id`, any status, or undefined. */
-  find(id: number): Promise<Post | undefined> {
+  async find(id: number): Promise<Post | undefined> {
     return this.#one((db) => selectPosts(this.#ctx, db, true).where('posts.id', '=', id));
   }
 
@@ -214,15 +231,17 @@ export class PostsRepository {
   }
 
   /** The post with `slug`, any status (for the admin), or undefined. */
-  findBySlug(slug: string): Promise<Post | undefined> {
+  async findBySlug(slug: string): Promise<Post | undefined> {
     return this.#one((db) => selectPosts(this.#ctx, db, true).where('posts.slug', '=', slug));
   }
 
   /** The post with `slug` if readers may see it at `now` (published, date come), else undefined. */
-  findPublishedBySlug(slug: string, now: Date = this.#ctx.now()): Promise<Post | undefined> {
-    return this.#one((db) =>
-      visible(selectPosts(this.#ctx, db, true), now.toISOString()).where('posts.slug', '=', slug),
+  async findPublishedBySlug(slug: string, now: Date = this.#ctx.now()): Promise<Post | undefined> {
+    const [row] = await this.#ctx.read(
+      (db) => this.#publishedBySlug(db, { now: now.toISOString(), slug }),
+      { entity: 'post' },
     );
+    return row === undefined ? undefined : toPost(row);
   }
 
   /** Like {@link findPublishedBySlug}. Throws PUGO_ERR_NOT_FOUND. */
@@ -233,16 +252,16 @@ export class PostsRepository {
   }
 
   /** The home page: published posts newest first, with tags and comment counts. */
-  listPublished(request?: PageRequest & { now?: Date }): Promise<Paged<PostListItem>> {
+  async listPublished(request?: PageRequest & { now?: Date }): Promise<Paged<PostListItem>> {
     const now = (request?.now ?? this.#ctx.now()).toISOString();
-    return this.#page(
-      'listing posts',
-      request,
-      (db) => visible(db.selectFrom('posts'), now),
-      (db) =>
-        visible(selectPosts(this.#ctx, db, false), now)
-          .orderBy('posts.published_at', 'desc')
-          .orderBy('posts.id', 'desc'),
+    const { page, pageSize, offset } = paging('listing posts', request);
+    return this.#ctx.read(
+      async (db) => {
+        const rows = await this.#homeItems(db, { now, limit: pageSize, offset });
+        const [count] = await this.#homeCount(db, { now });
+        return pageOf(rows.map(toPost), Number(count?.n ?? 0), page, pageSize);
+      },
+      { entity: 'post' },
     );
   }
 
@@ -275,7 +294,7 @@ export class PostsRepository {
   }
 
   /** Every post for the admin, most recently updated first, filtered by status. */
-  list(request?: PostListRequest): Promise<Paged<PostListItem>> {
+  async list(request?: PostListRequest): Promise<Paged<PostListItem>> {
     const now = this.#ctx.nowIso();
     const status = request?.status;
     const where = (db: Kysely<Database>) => {
@@ -383,7 +402,7 @@ export class PostsRepository {
   }
 
   /** Full-text search over titles and sources, best first, with highlighted HTML. */
-  search(query: string, request?: SearchRequest): Promise<Paged<SearchHit>> {
+  async search(query: string, request?: SearchRequest): Promise<Paged<SearchHit>> {
     return searchPosts(this.#ctx, query, request);
   }
 

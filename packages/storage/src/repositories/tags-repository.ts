@@ -90,7 +90,7 @@ export class TagsRepository {
   }
 
   /** The tag with `slug`, or undefined. */
-  findBySlug(slug: string): Promise<Tag | undefined> {
+  async findBySlug(slug: string): Promise<Tag | undefined> {
     return this.#ctx.read(
       (db) => db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst(),
       { entity: 'tag' },

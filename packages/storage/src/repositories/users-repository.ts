@@ -96,7 +96,7 @@ export class UsersRepository {
   }
 
   /** Records a successful sign-in at `at` (default: now). Throws PUGO_ERR_NOT_FOUND. */
-  recordLogin(id: number, at: Date = this.#ctx.now()): Promise<User> {
+  async recordLogin(id: number, at: Date = this.#ctx.now()): Promise<User> {
     return this.#change(id, { last_login_at: toIso(WHAT, 'at', at) });
   }
 
