@@ -80,6 +80,7 @@ export function renderPage(p: PageParts): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(p.title)} · pugo-heap</title>
 <style nonce="${p.nonce}">${css}</style>
 </head>
