@@ -177,7 +177,10 @@ describe('diffs', () => {
     expect(graph.body).toContain('fill="#edd5d5"');
     const flame = await get(diff, '/flamegraph');
     const json = /id="flame-data">([\s\S]*?)<\/script>/.exec(flame.body)?.[1];
-    const data = JSON.parse(json ?? 'null') as { diff: boolean; callees: { delta: number[] } };
+    const data = JSON.parse(json ?? 'null') as {
+      diff: boolean;
+      callees: { delta: number[]; total: number[] };
+    };
     expect(data.diff).toBe(true);
     // The base's samples count against the total: the net change is below the churn.
     expect(data.callees.delta[0]).toBeLessThan(data.callees.total[0] ?? 0);
