@@ -16,9 +16,13 @@ export const views = [
 export interface PageParts {
   path: string;
   title: string;
+  /** Beside the brand in the header: the binary and the sample type. */
+  heading: string;
   query: URLSearchParams;
   config: Config;
   sampleTypes: readonly string[];
+  /** The sample type shown. */
+  sampleType: string;
   /** The view's HTML (already escaped). */
   body: string;
   nonce: string;
@@ -69,7 +73,7 @@ export function renderPage(p: PageParts): string {
       return `<a href="${escapeHtml(v.path + keep)}"${current}>${v.title}</a>`;
     })
     .join('');
-  const si = p.config.sampleIndex ?? p.sampleTypes[p.sampleTypes.length - 1] ?? '';
+  const si = p.sampleType;
   const options = p.sampleTypes
     .map((t) => `<option${t === si ? ' selected' : ''}>${escapeHtml(t)}</option>`)
     .join('');
@@ -85,7 +89,7 @@ export function renderPage(p: PageParts): string {
 <style nonce="${p.nonce}">${css}</style>
 </head>
 <body>
-<header><span class="brand">pugo-heap<small>${escapeHtml(p.title)}</small></span>
+<header><span class="brand">pugo-heap<small>${escapeHtml(p.heading)}</small></span>
 <nav>${tabs}<a class="download" href="/download">Download</a></nav></header>
 <form class="refine" method="get" action="${escapeHtml(p.path)}">
 <label>Sample<select name="si">${options}</select></label>

@@ -90,11 +90,10 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const config = o.config ?? {};
   const profile = o.sources.profile;
   const sampleTypes = profile.sampleType.map((t) => t.type);
-  const title =
-    o.title ??
-    [profile.mapping[0]?.file.split('/').pop() ?? '', sampleTypes.join(', ')]
-      .filter((s) => s !== '')
-      .join(' · ');
+  const binary = profile.mapping[0]?.file.split('/').pop() ?? '';
+  const defaultType = sampleTypes.includes(profile.defaultSampleType)
+    ? profile.defaultSampleType
+    : (sampleTypes[sampleTypes.length - 1] ?? '');
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent)
@@ -142,13 +141,17 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     const nonce = randomBytes(16).toString('base64');
     const page = (status: number, body: string, error?: string, cfg = config) => {
       const viewTitle = views.find((v) => v.path === url.pathname)?.title ?? '';
+      const sampleType = cfg.sampleIndex ?? defaultType;
+      const title = o.title ?? [binary, sampleType].filter((s) => s !== '').join(' · ');
       res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
       const html = renderPage({
         path: url.pathname,
         title: `${viewTitle} · ${title}`,
+        heading: title,
         query: url.searchParams,
         config: cfg,
         sampleTypes,
+        sampleType,
         body,
         nonce,
         ...(error !== undefined ? { error } : {}),
