@@ -1,4 +1,5 @@
 // @pugo/profile against go tool pprof: decode a ~1M-sample heap profile and print `top`.
+// Usage: pnpm bench profile [--runs N] [--samples=N]  (default 1,000,000 samples)
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Bench, Subject } from '../bench.js';
@@ -40,7 +41,11 @@ const bench: Bench = {
     peakRssMB: { unit: 'MB', higherIsBetter: false },
   },
   subjects: (options) => {
-    const samples = Number(options.args.samples ?? 1_000_000);
+    const raw = options.args.samples ?? '1000000';
+    const samples = Number(raw);
+    if (!Number.isInteger(samples) || samples < 1) {
+      throw new Error(`--samples=N must be a positive integer, got "${raw}"`);
+    }
     const { path, decodedBytes } = syntheticProfilePath(samples);
     process.stderr.write(`profile: ${path}, ${(decodedBytes / 2 ** 20).toFixed(1)} MB decoded\n`);
     const subjects: Subject[] = [];
