@@ -4,6 +4,7 @@ import {
   avatarFor,
   commentToHtml,
   escapeXml,
+  htmlToText,
   initialsOf,
   isValidSlug,
   markdownToHtml,
@@ -121,6 +122,10 @@ describe('comments', () => {
     expect(initialsOf('李雷')).toBe('李');
     expect(initialsOf('  ')).toBe('?');
   });
+});
+
+it('htmlToText turns an excerpt into a meta description', () => {
+  expect(htmlToText('<p>Fish &amp; <em>chips</em>\n &lt;3</p>')).toBe('Fish & chips <3');
 });
 
 it('escapeXml drops characters XML cannot carry', () => {

@@ -8,7 +8,7 @@ export {
   initialsOf,
 } from './avatar.js';
 export { commentToHtml, safeAuthorUrl } from './comment-text.js';
-export { escapeHtml, escapeXml } from './escape.js';
+export { escapeHtml, escapeXml, htmlToText } from './escape.js';
 export { firstParagraph, MORE_MARKER, splitExcerpt } from './excerpt.js';
 export { highlightCode, highlightLanguages } from './highlight.js';
 export { markdownToHtml, type RenderedContent, renderContent } from './markdown.js';

@@ -2,7 +2,7 @@
 
 import type { Context } from '@pugo/router';
 import type { Post } from '@pugo/storage';
-import { isValidSlug, readingMinutes } from '../../content/index.js';
+import { htmlToText, isValidSlug, readingMinutes } from '../../content/index.js';
 import type { CommentFields } from '../comment-input.js';
 import { type CommentTarget, loadThread, submitComment } from '../comment-thread.js';
 import { notFound } from '../http-errors.js';
@@ -44,7 +44,7 @@ export function postController(site: Site) {
         ...form,
       }),
     ]);
-    const excerptText = post.excerpt.replace(/<[^>]*>/g, '').trim();
+    const excerptText = htmlToText(post.excerpt);
     return site.render(
       'post',
       snapshot,
