@@ -1,6 +1,6 @@
 // The text of `pugo-heap --help`: forms, flags, sources, environment and examples.
 
-export const usage = `pugo-heap: go tool pprof's text reports for any pprof profile (Go's, Node's, any profile.proto).
+export const usage = `pugo-heap: go tool pprof's reports and pictures for any pprof profile (Go's, Node's, any profile.proto).
 
 Usage:
   pugo-heap -<format> [options] <source> ...   print a report, byte for byte as go tool pprof does
@@ -15,7 +15,15 @@ Output formats (at most one):
   -traces              Outputs all profile samples in text form
   -peek=RE             Output callers/callees of functions matching RE
   -list=RE             Output annotated source for functions matching RE
-  --json               Print the report's data as JSON instead of text (any format)
+  -dot, -svg           Outputs a graph in DOT / SVG format (Graphviz in WebAssembly)
+  -web                 Writes the graph as SVG to a temp file and opens it in a browser
+  -flame               Outputs a self-contained HTML flame graph
+  --json               Print the report's data as JSON instead of text (text reports)
+
+Web UI:
+  -http=HOST:PORT      Serve the web UI (graph, top, flame graph, peek, source) on HOST:PORT
+  -no_browser          Do not open a browser (with -http or -web)
+  -http_remote         Allow -http on a host that is not loopback (no authentication!)
 
 Options:
   -cum | -flat         Sort entries by cumulative or own weight (default -flat)
@@ -58,6 +66,8 @@ Examples:
   pugo-heap -top -sample_index=alloc_space http://localhost:3000/debug/pprof/heap
   pugo-heap -top -seconds=10 http://localhost:3000/debug/pprof/profile
   pugo-heap tree --json heap.pb.gz
+  pugo-heap -svg -output=heap.svg -diff_base start.pb.gz end.pb.gz
+  pugo-heap -http=localhost:8080 heap.pb.gz
   pugo-heap heap.pb.gz                     then: top 10, peek RE, sample_index=alloc_space, o, help, quit
 
 Exit status: 0 success, 2 bad usage or input (one line on standard error).
