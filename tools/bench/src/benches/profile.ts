@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Bench, Subject } from '../bench.js';
 import { syntheticProfilePath } from '../profile/synthetic.js';
 
-const child = fileURLToPath(new URL('../profile/top-child.ts', import.meta.url));
+const child = fileURLToPath(new URL('../profile/top-child.mjs', import.meta.url));
 
 /** Runs a command, returning wall time and the peak RSS GNU time reports (KiB → MB). */
 async function timed(cmd: string, args: readonly string[]): Promise<{ ms: number; rssMB: number }> {
@@ -61,7 +61,7 @@ const bench: Bench = {
     subjects.push({
       name: '@pugo/profile decode + top',
       measure: async () => {
-        const r = await timed(process.execPath, ['--import', 'tsx', child, path]);
+        const r = await timed(process.execPath, [child, path]);
         return { wallMs: r.ms, peakRssMB: r.rssMB };
       },
     });
