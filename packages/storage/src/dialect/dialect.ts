@@ -66,6 +66,8 @@ export interface StorageDialect {
   ): Promise<{ rows: SearchRow[]; total: number }>;
   /** A subquery's rows as a JSON array column (decoded by the caller with JSON.parse). */
   readonly jsonArrayFrom: typeof jsonArrayFrom;
+  /** The ids in `json` (a JSON array of integers) as a one-column subquery, for `id in (…)`. */
+  idsIn(json: string): RawBuilder<number>;
   /** Classifies a driver error; undefined when `error` did not come from the database. */
   classifyError(error: unknown): DbFailure | undefined;
   /** A consistent copy of the live database at `toPath`, while others keep reading and writing. */

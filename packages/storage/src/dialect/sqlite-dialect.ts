@@ -70,6 +70,7 @@ export function createSqliteDialect(options: SqliteDialectOptions): StorageDiale
     toSearchQuery,
     searchPosts,
     jsonArrayFrom,
+    idsIn: (json) => sql<number>`(select value from json_each(${json}))`,
     classifyError,
     async backup(toPath) {
       const target = resolve(toPath);

@@ -1,8 +1,9 @@
 // Full-text search over posts: any input is a valid query; hits come ranked, with safe HTML marks.
 import type { Context } from '../context.js';
 import { HIT_END, HIT_START } from '../dialect/dialect.js';
+import { queryTemplate } from '../query-template.js';
 import { type Paged, type PageRequest, pageOf, paging } from '../values.js';
-import { type PostListItem, selectPosts, toPost } from './post-rows.js';
+import { type PostListItem, type PostRow, selectPosts, toPost } from './post-rows.js';
 
 /** Options of `posts.search`. */
 export interface SearchRequest extends PageRequest {
@@ -25,6 +26,24 @@ export interface SearchHit {
   readonly rank: number;
 }
 
+// One compiled query per storage (the SQL belongs to its dialect); the id list is a parameter.
+const templates = new WeakMap<Context['dialect'], ReturnType<typeof postsByIds>>();
+
+function postsByIds(ctx: Context) {
+  return queryTemplate<{ ids: string }, PostRow>((db, p) =>
+    selectPosts(ctx, db, false).where('posts.id', 'in', ctx.dialect.idsIn(p('ids'))),
+  );
+}
+
+function byIds(ctx: Context) {
+  let template = templates.get(ctx.dialect);
+  if (template === undefined) {
+    template = postsByIds(ctx);
+    templates.set(ctx.dialect, template);
+  }
+  return template;
+}
+
 /** Runs a search; input without any letter or digit finds nothing (and never throws). */
 export async function searchPosts(
   ctx: Context,
@@ -44,13 +63,7 @@ export async function searchPosts(
         offset,
       });
       if (rows.length === 0) return pageOf([], total, page, pageSize);
-      const posts = await selectPosts(ctx, db, false)
-        .where(
-          'posts.id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
+      const posts = await byIds(ctx)(db, { ids: JSON.stringify(rows.map((r) => r.id)) });
       const byId = new Map(posts.map((p) => [p.id, toPost(p)]));
       const hits: SearchHit[] = [];
       for (const row of rows) {
