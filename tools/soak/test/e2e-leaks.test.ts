@@ -5,6 +5,8 @@ import { decodeProfile } from '@pugo/profile';
 import { describe, expect, it } from 'vitest';
 import { fixtureCmd, fixtures, lastLine, quickFlags, soak } from './helpers/soak.js';
 
+// 8 s rather than 6 s: a busy CI machine slows the polls (each a full GC of a growing heap), and the
+// test at alpha 0.01 needs at least 6 samples after warm-up.
 const leak = (name: string) =>
   soak([
     '--cmd',
@@ -14,6 +16,8 @@ const leak = (name: string) =>
     '--ready',
     '/healthz',
     ...quickFlags,
+    '--duration',
+    '8s',
     '--json',
   ]);
 
