@@ -15,6 +15,7 @@ const executablePath = '/usr/bin/chromium';
 const haveChromium = existsSync(executablePath);
 const artifacts = join(import.meta.dirname, '..', 'test-artifacts');
 let web: WebServer;
+let diff: WebServer;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
@@ -28,9 +29,14 @@ beforeAll(async () => {
   }
   mkdirSync(artifacts, { recursive: true });
   const load = (f: string) => decodeProfile(readFileSync(join(fixtures, f)), { source: f });
+  const end = load('go-heap-leaky-end.pb.gz');
   web = await startWebServer({
     hostport: '127.0.0.1:0',
-    sources: { profile: load('go-heap-leaky-end.pb.gz'), diffBase: false },
+    sources: { profile: end, diffBase: false },
+  });
+  diff = await startWebServer({
+    hostport: '127.0.0.1:0',
+    sources: { profile: end, base: load('go-heap-leaky-start.pb.gz'), diffBase: true },
   });
   browser = await chromium.launch({
     executablePath,
@@ -49,6 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await web?.close();
+  await diff?.close();
 });
 
 /** A page that records console errors (CSP violations among them). */
@@ -122,5 +129,22 @@ describe('web UI in Chromium', () => {
 
     // The strict CSP let every script and style run: nothing was blocked, nothing threw.
     expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+
+  test('-diff_base: the graph and the flame graph in growth colours, the flame view flipped', async () => {
+    if (browser === undefined) return;
+    const { page, errors } = await open(browser);
+    await page.goto(`${diff.url}/`);
+    expect(await page.locator('#graph svg').textContent()).toContain('of 3136.27kB total');
+    await page.screenshot({ path: join(artifacts, 'graph-diff.png'), fullPage: true });
+    await page.goto(`${diff.url}/flamegraph`);
+    await page.getByRole('button', { name: 'Flame', exact: true }).click();
+    expect(
+      await page.getByRole('button', { name: 'Flame', exact: true }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    const box = (await page.locator('#flame').boundingBox())!;
+    expect(box.height).toBeGreaterThan(100);
+    await page.screenshot({ path: join(artifacts, 'flamegraph-diff.png'), fullPage: true });
+    expect(errors).toEqual([]);
   });
 });

@@ -57,8 +57,10 @@ export const flameClient = String.raw`(() => {
     if (state.match && i !== 0 && state.match.test(name(i))) return '#c77dff';
     if (data.diff) {
       const r = t.total[i] === 0 ? 0 : t.delta[i] / t.total[i];
-      const s = Math.round(Math.min(1, Math.abs(r)) * 200);
-      return r >= 0 ? 'rgb(255,' + (235 - s) + ',' + (225 - s) + ')' : 'rgb(' + (235 - s) + ',255,' + (225 - s) + ')';
+      const s = Math.round(Math.min(1, Math.abs(r)) * 130);
+      return r >= 0
+        ? 'rgb(250,' + (232 - s) + ',' + (222 - s) + ')'
+        : 'rgb(' + (222 - s) + ',' + (240 - s / 3) + ',' + (222 - s) + ')';
     }
     const h = hash(name(i));
     return 'hsl(' + (10 + (h % 35)) + ',' + (70 + (h % 20)) + '%,' + (58 + (h % 12)) + '%)';

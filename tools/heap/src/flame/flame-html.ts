@@ -32,6 +32,7 @@ export const flameCss = `
 .flame-bar button[aria-pressed=true]{background:#334;color:#fff;border-color:#334}
 .flame-bar input{font:inherit;padding:.25rem .5rem;border:1px solid #bbb;border-radius:4px;min-width:16rem}
 #flame-status{color:#555;font-size:.9em}
+.flame-key{font-size:.9em;color:#555}.flame-key i{display:inline-block;width:.8em;height:.8em;margin:0 .25em 0 .5em;vertical-align:-.05em;border-radius:2px}.flame-key .grew{background:rgb(250,102,92)}.flame-key .shrank{background:rgb(92,197,92)}
 .flame-wrap{position:relative;width:100%;overflow-x:hidden}
 #flame{display:block;cursor:pointer}
 #flame-tip{position:absolute;z-index:10;max-width:300px;white-space:pre-wrap;word-break:break-all;background:#223;color:#fff;padding:.35rem .5rem;border-radius:4px;font:12px ui-monospace,monospace;pointer-events:none}
@@ -51,6 +52,7 @@ export function flameBody(data: FlameData, nonce?: string): string {
 <button type="button" data-flame="flame" aria-pressed="false" title="Root at the bottom">Flame</button>
 <button type="button" data-flame="reset" title="Show everything (Esc)">Reset zoom</button>
 <input id="flame-search" type="search" placeholder="Search (regexp)" aria-label="Search functions">
+${data.diff ? '<span class="flame-key"><i class="grew"></i>grew <i class="shrank"></i>shrank</span>' : ''}
 <span id="flame-status" role="status"></span>
 </div>
 <div class="flame-wrap"><canvas id="flame"></canvas></div>
