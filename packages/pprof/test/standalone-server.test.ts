@@ -1,9 +1,14 @@
 // The standalone server over real HTTP: every endpoint's status, headers and body, and the bad requests.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PprofServer, startPprofServer } from '../src/index.js';
 import { get } from './helpers.js';
 
 let server: PprofServer;
+const childScript = fileURLToPath(new URL('./fixtures/server-child.ts', import.meta.url));
 
 beforeAll(async () => {
   server = await startPprofServer({ port: 0 });
@@ -55,21 +60,37 @@ describe('startPprofServer', () => {
     expect(sum).toBe(total);
   });
 
-  it('streams a V8 heap snapshot as an attachment', async () => {
-    const response = await fetch(`${server.url}/heapsnapshot`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/octet-stream');
-    expect(response.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="heap-\d+-\d+\.heapsnapshot"$/,
-    );
-    // Streamed: no length up front. Read the start, then hang up (the server must cope).
-    expect(response.headers.get('content-length')).toBeNull();
-    const reader = response.body!.getReader();
-    const first = await reader.read();
-    expect(Buffer.from(first.value!).toString('utf8')).toMatch(/^\{"snapshot":/);
-    await reader.cancel();
-    // The server is still healthy afterwards.
-    expect((await get(`${server.url}/cmdline`)).status).toBe(200);
+  it('streams a V8 heap snapshot as an attachment', { timeout: 90_000 }, async () => {
+    // A child process with a small heap keeps the snapshot small and quick.
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+      const { url } = JSON.parse(line) as { url: string };
+      const response = await fetch(`${url}/heapsnapshot`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/octet-stream');
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="heap-\d+-\d+\.heapsnapshot"$/,
+      );
+      // Streamed: no length up front, and the whole stream is one valid snapshot.
+      expect(response.headers.get('content-length')).toBeNull();
+      const snapshot = JSON.parse(await response.text()) as {
+        snapshot: { meta: { node_fields: string[] }; node_count: number };
+      };
+      expect(snapshot.snapshot.meta.node_fields).toContain('self_size');
+      expect(snapshot.snapshot.node_count).toBeGreaterThan(1000);
+      // A client that hangs up mid-stream leaves the server healthy.
+      const reader = (await fetch(`${url}/heapsnapshot`)).body!.getReader();
+      expect(Buffer.from((await reader.read()).value!).toString('utf8')).toMatch(/^\{"snapshot":/);
+      await reader.cancel();
+      expect((await get(`${url}/cmdline`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('answers an unknown profile with 404 "Unknown profile" and X-Go-Pprof: 1', async () => {
