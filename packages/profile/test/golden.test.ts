@@ -9,8 +9,18 @@ import { parsePprofCommand } from './helpers/pprof-cmd.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
+// Reports never modify their input, so one decoded profile serves every case.
+const decoded = new Map<string, Profile>();
+
 function load(files: readonly string[]): Profile {
-  const profiles = files.map((f) => decodeProfile(readFileSync(join(fixtures, f)), { source: f }));
+  const profiles = files.map((f) => {
+    let p = decoded.get(f);
+    if (p === undefined) {
+      p = decodeProfile(readFileSync(join(fixtures, f)), { source: f });
+      decoded.set(f, p);
+    }
+    return p;
+  });
   return profiles.length === 1 ? profiles[0]! : mergeProfiles(profiles);
 }
 
