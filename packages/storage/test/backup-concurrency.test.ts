@@ -120,3 +120,27 @@ describe('two connections on one file', () => {
     expect(await storage.integrityCheck()).toEqual({ ok: true, problems: [] });
   }, 90_000);
 });
+
+describe('a lock held too long', () => {
+  it('fails the write with PUGO_ERR_BUSY after busyTimeout and changes nothing', async () => {
+    const { default: SqliteDatabase } = await import('better-sqlite3');
+    const path = join(tempDir(), 'busy.db');
+    const storage = await open({ url: path, busyTimeout: 50 });
+    const before = snapshot(storage);
+    // Another program holds the write lock (not a Storage, so the in-process lock does not help).
+    const other = new SqliteDatabase(path);
+    other.prepare('begin immediate').run();
+    try {
+      const error = await rejection(storage.posts.create(post('blocked')));
+      expect(error.code).toBe('PUGO_ERR_BUSY');
+      expect(error.message).toMatch(/raise busyTimeout/);
+      // Readers are not blocked by a writer.
+      expect((await storage.posts.list()).total).toBe(0);
+    } finally {
+      other.prepare('rollback').run();
+      other.close();
+    }
+    expect(snapshot(storage)).toEqual(before);
+    expect((await storage.posts.create(post('free'))).slug).toBe('free');
+  });
+});

@@ -106,3 +106,25 @@ describe('write locks', () => {
     expect(writeLockCount()).toBe(before);
   });
 });
+
+describe('queryTemplate', () => {
+  it('compiles once and runs with new parameter values, keeping constants', async () => {
+    const { queryTemplate } = await import('../src/query-template.js');
+    const storage = await open();
+    await storage.tags.create('Go');
+    await storage.tags.create('Node');
+    let builds = 0;
+    const bySlug = queryTemplate<{ slug: string }, { name: string }>((db, p) => {
+      builds++;
+      return db
+        .selectFrom('tags')
+        .select('name')
+        .where('slug', '=', p('slug'))
+        .where('name', '<>', 'constant');
+    });
+    expect(await bySlug(storage.db, { slug: 'go' })).toEqual([{ name: 'Go' }]);
+    expect(await bySlug(storage.db, { slug: 'node' })).toEqual([{ name: 'Node' }]);
+    expect(await bySlug(storage.db, { slug: 'rust' })).toEqual([]);
+    expect(builds).toBe(1);
+  });
+});
