@@ -42,6 +42,9 @@ export interface FlameDataOptions {
   minShare?: number;
 }
 
+// Keys of (parent, name) pairs: parent × NAME_SPACE + name stays exact below 2^53.
+const NAME_SPACE = 2 ** 24;
+
 function newTree(): FlameTree {
   return { name: [-1], parent: [-1], total: [0], self: [0], delta: [0] };
 }
@@ -78,10 +81,14 @@ export function flameData(
   };
   const callees = newTree();
   const callers = newTree();
-  const kids = [new Map<number, number>()];
-  const kidsInv = [new Map<number, number>()];
+  // One map per tree from (parent, name) to child: a map per node costs too much on big profiles.
+  const kids = new Map<number, number>();
+  const kidsInv = new Map<number, number>();
   let diff = false;
   const frames: number[] = [];
+  if (p.function.length + p.location.length >= NAME_SPACE) {
+    throw new Error('the profile has too many distinct frames for a flame graph');
+  }
   for (const s of p.sample) {
     const v = s.value[index] ?? 0;
     if (v === 0) continue;
@@ -113,7 +120,7 @@ export function flameData(
 
 function add(
   t: FlameTree,
-  kids: Map<number, number>[],
+  kids: Map<number, number>,
   frames: readonly number[],
   start: number,
   step: 1 | -1,
@@ -125,7 +132,8 @@ function add(
   t.delta[0]! += v;
   for (let i = start; i >= 0 && i < frames.length; i += step) {
     const name = frames[i]!;
-    let child = kids[node]!.get(name);
+    const key = node * NAME_SPACE + name;
+    let child = kids.get(key);
     if (child === undefined) {
       child = t.name.length;
       t.name.push(name);
@@ -133,8 +141,7 @@ function add(
       t.total.push(0);
       t.self.push(0);
       t.delta.push(0);
-      kids[node]!.set(name, child);
-      kids.push(new Map());
+      kids.set(key, child);
     }
     node = child;
     t.total[node]! += w;
