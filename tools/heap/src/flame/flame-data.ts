@@ -7,6 +7,7 @@ import {
   type ReportOptions,
   sampleIndexByName,
 } from '@pugo/profile';
+import { heapError } from '../errors.js';
 
 /** A tree in flat arrays: node i has name `names[name[i]]`, parent `parent[i]` (-1 for the root). */
 export interface FlameTree {
@@ -87,7 +88,9 @@ export function flameData(
   let diff = false;
   const frames: number[] = [];
   if (p.function.length + p.location.length >= NAME_SPACE) {
-    throw new Error('the profile has too many distinct frames for a flame graph');
+    throw heapError('PUGO_ERR_HEAP_REPORT', {
+      reason: `drawing the flame graph failed: the profile has ${p.function.length + p.location.length} distinct frames, more than ${NAME_SPACE}; narrow it with -focus or -show`,
+    });
   }
   for (const s of p.sample) {
     const v = s.value[index] ?? 0;
