@@ -1,0 +1,99 @@
+// `pnpm bench soak`: what pugo-soak's measurement costs the target: throughput and CPU per request
+// while `/debug/pprof/metrics?gc=1` (two full GCs) is polled every 5 s (the default), 1 s, 0.5 s
+// (the end-to-end tests) and never. Servers run in child processes; autocannon drives them from another.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import type { Bench, Subject } from '../bench.js';
+import { type ChildServer, startChild } from '../child.js';
+import { runLoad } from '../load.js';
+
+const serverScript = fileURLToPath(new URL('../soak/server.ts', import.meta.url));
+const ticksPerSecond =
+  Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU seconds (user + system) the process has used, from /proc (steadier than throughput). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+function subject(name: string, intervalMs: number, duration: number, connections: number): Subject {
+  let child: ChildServer | undefined;
+  return {
+    name,
+    async setup() {
+      child = await startChild(serverScript);
+      await runLoad({ url: `${child.url}/posts`, durationSeconds: 2, connections });
+    },
+    async measure() {
+      const url = child!.url;
+      let polls = 0;
+      let gcMs = 0;
+      let pollError: unknown;
+      let loading = true;
+      // One poll at a time, as pugo-soak does: sleep, poll (two full GCs in the target), repeat.
+      const poller = (async () => {
+        while (loading && intervalMs > 0) {
+          await sleep(intervalMs);
+          if (!loading) break;
+          try {
+            const response = await fetch(`${url}/debug/pprof/metrics?gc=1`);
+            const metrics = (await response.json()) as { forcedGc: { durationMs: number } | null };
+            polls++;
+            gcMs += metrics.forcedGc?.durationMs ?? 0;
+          } catch (error) {
+            pollError ??= error;
+          }
+        }
+      })();
+      const cpuBefore = cpuSeconds(child!.pid);
+      const load = await runLoad({ url: `${url}/posts`, durationSeconds: duration, connections });
+      const cpuUsed = cpuSeconds(child!.pid) - cpuBefore;
+      loading = false;
+      await poller;
+      if (pollError !== undefined)
+        throw new Error(`${name}: a metrics poll failed: ${String(pollError)}`);
+      if (load.non2xx > 0 || load.errors > 0)
+        throw new Error(`${name}: ${load.non2xx} non-2xx answers and ${load.errors} errors`);
+      return {
+        requestsPerSecond: load.requestsPerSecond,
+        serverCpuUsPerRequest: Math.round((cpuUsed * 1e6) / load.requests),
+        p99Ms: load.p99Ms,
+        forcedGcMs: polls === 0 ? 0 : gcMs / polls,
+      };
+    },
+    async teardown() {
+      await child?.stop();
+    },
+  };
+}
+
+const bench: Bench = {
+  description:
+    'pugo-soak: the cost of post-GC metrics polling (never, 5 s, 1 s, 0.5 s) on a 40 MB heap',
+  metrics: {
+    requestsPerSecond: { unit: 'req/s', higherIsBetter: true },
+    serverCpuUsPerRequest: { unit: 'µs CPU/req', higherIsBetter: false },
+    p99Ms: { unit: 'ms', higherIsBetter: false },
+    forcedGcMs: { unit: 'ms/poll', higherIsBetter: false },
+  },
+  subjects: ({ args }) => {
+    const duration = Number(args.duration ?? 10);
+    const connections = Number(args.connections ?? 20);
+    return [
+      subject('no polling', 0, duration, connections),
+      subject('poll every 5 s (default)', 5000, duration, connections),
+      subject('poll every 1 s', 1000, duration, connections),
+      subject('poll every 0.5 s (tests)', 500, duration, connections),
+    ];
+  },
+  notes: () => [
+    'Each poll runs two full (mark-compact) GCs in the target: the pause is forcedGcMs, and p99 shows it.',
+    'Noisy: a shared 2-core machine; compare rows of the same run, not across runs.',
+  ],
+};
+export default bench;
