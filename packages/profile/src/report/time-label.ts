@@ -1,11 +1,12 @@
 // Formats a time as Go's "Jan 2, 2006 at 3:04pm (MST)" in the process's time zone (TZ).
+import { zoneAbbreviation } from './zone-abbreviation.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * The time zone pprof would use: TZ when set (empty means UTC, as in Go), else the local one.
- * Zone abbreviations come from Intl, which names most zones like Go ("UTC", "PST") but some
- * as offsets ("GMT+1" where Go prints "CET").
+ * Times come from Intl; abbreviations from the system's zone files as Go reads them ("CET",
+ * "AEDT", "-03"), else from Intl.
  */
 function zone(): string | undefined {
   const tz = process.env.TZ;
@@ -15,6 +16,7 @@ function zone(): string | undefined {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const unknownZones = new Set<string>();
 
 /** A cached formatter for the zone (creating one costs milliseconds). */
 function formatter(tz: string | undefined): Intl.DateTimeFormat {
@@ -27,6 +29,7 @@ function formatter(tz: string | undefined): Intl.DateTimeFormat {
       day: 'numeric',
       hour: 'numeric',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
       timeZoneName: 'short',
     };
@@ -35,6 +38,7 @@ function formatter(tz: string | undefined): Intl.DateTimeFormat {
     } catch {
       // An unknown TZ: Go falls back to UTC.
       fmt = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+      unknownZones.add(key);
     }
     formatters.set(key, fmt);
   }
@@ -43,13 +47,31 @@ function formatter(tz: string | undefined): Intl.DateTimeFormat {
 
 /** `Nov 27, 2026 at 7:37am (UTC)` for a time in nanoseconds since the epoch. */
 export function formatProfileTime(timeNanos: number): string {
-  const date = new Date(Math.floor(timeNanos / 1e6));
-  const fmt = formatter(zone());
+  const ms = Math.floor(timeNanos / 1e6);
+  const date = new Date(ms);
+  const tz = zone();
+  const fmt = formatter(tz);
   const parts: Record<string, string> = {};
   for (const p of fmt.formatToParts(date)) parts[p.type] = p.value;
   const hour24 = Number(parts.hour) % 24;
   const hour12 = hour24 % 12 === 0 ? 12 : hour24 % 12;
   const ampm = hour24 < 12 ? 'am' : 'pm';
   const month = MONTHS[Number(parts.month) - 1] ?? parts.month;
-  return `${month} ${Number(parts.day)}, ${parts.year} at ${hour12}:${parts.minute}${ampm} (${parts.timeZoneName})`;
+  let name = parts.timeZoneName ?? 'UTC';
+  if (unknownZones.has(tz ?? '')) {
+    name = 'UTC';
+  } else {
+    const unixSeconds = Math.floor(ms / 1000);
+    const local =
+      Date.UTC(
+        Number(parts.year),
+        Number(parts.month) - 1,
+        Number(parts.day),
+        hour24,
+        Number(parts.minute),
+        Number(parts.second),
+      ) / 1000;
+    name = zoneAbbreviation(tz, unixSeconds, local - unixSeconds) ?? name;
+  }
+  return `${month} ${Number(parts.day)}, ${parts.year} at ${hour12}:${parts.minute}${ampm} (${name})`;
 }
