@@ -24,28 +24,26 @@ export type {
   CommentListRequest,
   CommentNode,
   CommentStatus,
-  CommentsRepository,
   NewComment,
-} from './repositories/comments-repository.js';
+} from './repositories/comment-rows.js';
+export type { CommentsRepository } from './repositories/comments-repository.js';
 export type { DashboardCounts, DashboardRepository } from './repositories/dashboard-repository.js';
 export type { Media, MediaRepository, NewMedia } from './repositories/media-repository.js';
 export type { NewPage, Page, PagesRepository } from './repositories/pages-repository.js';
+export type { Adjacent, ArchiveMonth } from './repositories/post-navigation.js';
 export type {
+  NewPost,
   Post,
   PostCommentStatus,
   PostLink,
   PostListItem,
+  PostListRequest,
+  PostPatch,
   PostStatus,
   TagRef,
 } from './repositories/post-rows.js';
 export type { SearchHit, SearchRequest } from './repositories/post-search.js';
-export type {
-  ArchiveMonth,
-  NewPost,
-  PostListRequest,
-  PostPatch,
-  PostsRepository,
-} from './repositories/posts-repository.js';
+export type { PostsRepository } from './repositories/posts-repository.js';
 export type {
   NewSession,
   Session,

@@ -2,6 +2,7 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Context } from '../context.js';
 import type { Database } from '../schema.js';
+import type { PageRequest } from '../values.js';
 import { fromIso } from '../values.js';
 
 /** Where a post stands: only `published` posts whose `publishedAt` has come are public. */
@@ -53,6 +54,38 @@ export interface PostLink {
   readonly title: string;
   readonly slug: string;
   readonly publishedAt: Date | null;
+}
+
+/** What `posts.create()` needs. */
+export interface NewPost {
+  readonly title: string;
+  /** Unique among posts; the caller derives it from the title (see `slugify`). */
+  readonly slug: string;
+  /** Markdown source. */
+  readonly source: string;
+  /** HTML rendered from `source` by the caller. */
+  readonly html: string;
+  /** List excerpt HTML. Default: '' */
+  readonly excerpt?: string;
+  /** Default: 'draft' */
+  readonly status?: PostStatus;
+  /** Default: 'open' */
+  readonly commentStatus?: PostCommentStatus;
+  /** Default: now when the status is `published`, else null. A future date schedules the post. */
+  readonly publishedAt?: Date | string | null;
+  /** Default: null */
+  readonly authorId?: number | null;
+  /** Tag names; missing tags are created. Default: none */
+  readonly tags?: readonly string[];
+}
+
+/** Fields to change; tags, when given, replace the post's tags. */
+export type PostPatch = Partial<NewPost>;
+
+/** Filters of the admin list. */
+export interface PostListRequest extends PageRequest {
+  /** `scheduled` = published with a future date. Default: every status but `trashed`. */
+  readonly status?: PostStatus | 'scheduled';
 }
 
 const LIST_COLUMNS = [

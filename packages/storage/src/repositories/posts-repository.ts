@@ -5,7 +5,6 @@ import { storageError } from '../errors.js';
 import { queryTemplate } from '../query-template.js';
 import type { Database } from '../schema.js';
 import {
-  fromIso,
   oneOf,
   type Paged,
   type PageRequest,
@@ -15,13 +14,15 @@ import {
   toIso,
   validSlug,
 } from '../values.js';
+import { type Adjacent, type ArchiveMonth, adjacent, archive } from './post-navigation.js';
 import {
+  type NewPost,
   POST_COMMENT_STATUSES,
   POST_STATUSES,
   type Post,
-  type PostCommentStatus,
-  type PostLink,
   type PostListItem,
+  type PostListRequest,
+  type PostPatch,
   type PostRow,
   type PostStatus,
   selectPosts,
@@ -30,47 +31,6 @@ import {
 } from './post-rows.js';
 import { type SearchHit, type SearchRequest, searchPosts } from './post-search.js';
 import { setPostTags, type Tag } from './tags-repository.js';
-
-/** What {@link PostsRepository.create} needs. */
-export interface NewPost {
-  readonly title: string;
-  /** Unique among posts; the caller derives it from the title (see `slugify`). */
-  readonly slug: string;
-  /** Markdown source. */
-  readonly source: string;
-  /** HTML rendered from `source` by the caller. */
-  readonly html: string;
-  /** List excerpt HTML. Default: '' */
-  readonly excerpt?: string;
-  /** Default: 'draft' */
-  readonly status?: PostStatus;
-  /** Default: 'open' */
-  readonly commentStatus?: PostCommentStatus;
-  /** Default: now when the status is `published`, else null. A future date schedules the post. */
-  readonly publishedAt?: Date | string | null;
-  /** Default: null */
-  readonly authorId?: number | null;
-  /** Tag names; missing tags are created. Default: none */
-  readonly tags?: readonly string[];
-}
-
-/** Fields to change; tags, when given, replace the post's tags. */
-export type PostPatch = Partial<NewPost>;
-
-/** Filters of the admin list. */
-export interface PostListRequest extends PageRequest {
-  /** `scheduled` = published with a future date. Default: every status but `trashed`. */
-  readonly status?: PostStatus | 'scheduled';
-}
-
-/** A month of the archive, newest first, with its posts. */
-export interface ArchiveMonth {
-  readonly year: number;
-  /** 1 to 12. */
-  readonly month: number;
-  readonly count: number;
-  readonly posts: PostLink[];
-}
 
 const WHAT = 'saving the post';
 const REFS = 'user (authorId)';
@@ -319,69 +279,13 @@ export class PostsRepository {
   }
 
   /** Published posts grouped by year and month, newest first. */
-  async archive(now: Date = this.#ctx.now()): Promise<ArchiveMonth[]> {
-    const rows = await this.#ctx.read(
-      (db) =>
-        visible(db.selectFrom('posts'), now.toISOString())
-          .select(['id', 'title', 'slug', 'published_at'])
-          .orderBy('published_at', 'desc')
-          .orderBy('id', 'desc')
-          .execute(),
-      { entity: 'post' },
-    );
-    const months: { year: number; month: number; count: number; posts: PostLink[] }[] = [];
-    for (const row of rows) {
-      const at = fromIso(row.published_at!);
-      const year = at.getUTCFullYear();
-      const month = at.getUTCMonth() + 1;
-      let last = months[months.length - 1];
-      if (last === undefined || last.year !== year || last.month !== month) {
-        last = { year, month, count: 0, posts: [] };
-        months.push(last);
-      }
-      last.count++;
-      last.posts.push({ id: row.id, title: row.title, slug: row.slug, publishedAt: at });
-    }
-    return months;
+  archive(now: Date = this.#ctx.now()): Promise<ArchiveMonth[]> {
+    return archive(this.#ctx, now);
   }
 
   /** The published posts just before (older) and after (newer) post `id`; null at either end. */
-  async adjacent(
-    id: number,
-    now: Date = this.#ctx.now(),
-  ): Promise<{ previous: PostLink | null; next: PostLink | null }> {
-    const at = now.toISOString();
-    return this.#ctx.read(
-      async (db) => {
-        const current = await db
-          .selectFrom('posts')
-          .select(['id', 'published_at'])
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (current === undefined) throw notFound(id);
-        if (current.published_at === null) return { previous: null, next: null };
-        const key = [current.published_at, current.id] as const;
-        const link = async (dir: '<' | '>') => {
-          const row = await visible(db.selectFrom('posts'), at)
-            .select(['id', 'title', 'slug', 'published_at'])
-            .where((eb) => eb(eb.refTuple('published_at', 'id'), dir, eb.tuple(key[0], key[1])))
-            .orderBy('published_at', dir === '<' ? 'desc' : 'asc')
-            .orderBy('id', dir === '<' ? 'desc' : 'asc')
-            .limit(1)
-            .executeTakeFirst();
-          return row === undefined
-            ? null
-            : {
-                id: row.id,
-                title: row.title,
-                slug: row.slug,
-                publishedAt: fromIso(row.published_at),
-              };
-        };
-        return { previous: await link('<'), next: await link('>') };
-      },
-      { entity: 'post' },
-    );
+  adjacent(id: number, now: Date = this.#ctx.now()): Promise<Adjacent> {
+    return adjacent(this.#ctx, id, now);
   }
 
   /** Adds `by` (default 1) to the post's hit counter and returns the new count. Throws PUGO_ERR_NOT_FOUND. */
