@@ -54,6 +54,24 @@ describe('mergeProfiles', () => {
     expect(byStack(a)['leak < main']).toEqual([100, 10]);
   });
 
+  test('same stack with different labels stays apart; same labels merge', () => {
+    const a = heap([
+      { stack: ['h', 'main'], values: [1, 1], labels: { route: '/a' } },
+      { stack: ['h', 'main'], values: [2, 2], labels: { route: '/b' } },
+      { stack: ['h', 'main'], values: [4, 4], labels: { route: '/a' } },
+      { stack: ['h', 'main'], values: [8, 8], numLabels: { bytes: [64] } },
+      { stack: ['h', 'main'], values: [16, 16], numLabels: { bytes: [64] } },
+      { stack: ['h', 'main'], values: [32, 32] },
+    ]);
+    const m = mergeProfiles([a]);
+    expect(m.sample.map((s) => [s.label.route?.[0], s.numLabel.bytes?.[0], s.value[0]])).toEqual([
+      ['/a', undefined, 5],
+      ['/b', undefined, 2],
+      [undefined, 64, 24],
+      [undefined, undefined, 32],
+    ]);
+  });
+
   test('drops samples whose values are all zero', () => {
     const a = heap([
       { stack: ['zero', 'main'], values: [0, 0] },

@@ -14,7 +14,8 @@ import { scaleProfileN } from './scale.js';
 
 class Merger {
   readonly p: Profile;
-  readonly samples = new Map<string, Sample>();
+  /** Samples by a hash of their stack and labels; collisions share a bucket. */
+  readonly samples = new Map<number, Sample | Sample[]>();
   readonly locations = new Map<string, Location>();
   readonly functions = new Map<string, ProfileFunction>();
   readonly mappings = new Map<string, Mapping>();
@@ -39,13 +40,26 @@ class Merger {
       for (const k of Object.keys(src.numLabel)) units[k] = [...(src.numUnit[k] ?? [])];
       s.numUnit = units;
     }
-    const key = sampleKey(s);
-    const existing = this.samples.get(key);
+    // pprof keys samples by a string of location ids and labels; a numeric hash with an exact
+    // comparison finds the same sample without building a string per sample.
+    const labels = hasLabels(s) ? labelKey(s) : '';
+    const hash = sampleHash(s, labels);
+    const bucket = this.samples.get(hash);
+    const existing =
+      bucket === undefined
+        ? undefined
+        : Array.isArray(bucket)
+          ? bucket.find((b) => sameSample(b, s, labels))
+          : sameSample(bucket, s, labels)
+            ? bucket
+            : undefined;
     if (existing !== undefined) {
       for (let i = 0; i < src.value.length; i++) existing.value[i]! += src.value[i]!;
       return;
     }
-    this.samples.set(key, s);
+    if (bucket === undefined) this.samples.set(hash, s);
+    else if (Array.isArray(bucket)) bucket.push(s);
+    else this.samples.set(hash, [bucket, s]);
     this.p.sample.push(s);
   }
 
@@ -124,9 +138,12 @@ function copyRecord<T>(r: Record<string, T[]>): Record<string, T[]> {
   return out;
 }
 
-function sampleKey(s: Sample): string {
-  const ids = s.location.map((l) => l.id.toString(36)).join('|');
-  if (s.label === NO_LABELS && s.numLabel === NO_LABELS) return ids;
+function hasLabels(s: Sample): boolean {
+  return s.label !== NO_LABELS || s.numLabel !== NO_LABELS;
+}
+
+/** A canonical string of a sample's labels (pprof's key without the stack). */
+function labelKey(s: Sample): string {
   const labels = Object.entries(s.label)
     .map(([k, v]) => JSON.stringify([k, v]))
     .sort()
@@ -135,7 +152,23 @@ function sampleKey(s: Sample): string {
     .map(([k, v]) => JSON.stringify([k, v, s.numUnit[k] ?? []]))
     .sort()
     .join('');
-  return `${ids}\u0000${labels}\u0000${nums}`;
+  return `${labels}\u0000${nums}`;
+}
+
+/** FNV-1a over the (merged) location ids, then the label string. */
+function sampleHash(s: Sample, labels: string): number {
+  let h = 0x811c9dc5;
+  for (const l of s.location) h = Math.imul(h ^ l.id, 0x01000193);
+  for (let i = 0; i < labels.length; i++) h = Math.imul(h ^ labels.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Same stack (merged locations are shared objects) and same labels. */
+function sameSample(a: Sample, b: Sample, bLabels: string): boolean {
+  if (a.location.length !== b.location.length) return false;
+  for (let i = 0; i < a.location.length; i++) if (a.location[i] !== b.location[i]) return false;
+  const aLabels = hasLabels(a) ? labelKey(a) : '';
+  return aLabels === bLabels;
 }
 
 function locationKey(l: Location): string {
