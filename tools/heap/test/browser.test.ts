@@ -147,4 +147,18 @@ describe('web UI in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'flamegraph-diff.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  test('clicking a graph node focuses the graph on its function', async () => {
+    if (browser === undefined) return;
+    const { page, errors } = await open(browser);
+    await page.goto(`${web.url}/`);
+    await page.locator('#graph g.node', { hasText: 'Sprintf' }).click();
+    await page.waitForURL(/f=%5Efmt%5C.Sprintf%24/);
+    const svgText = (await page.locator('#graph svg').textContent()) ?? '';
+    expect(svgText).toContain('focus=^fmt\\.Sprintf$');
+    expect(svgText).not.toContain('NewRoute');
+    expect(await page.locator('input[name="f"]').inputValue()).toBe('^fmt\\.Sprintf$');
+    await page.screenshot({ path: join(artifacts, 'graph-click-focus.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
 });

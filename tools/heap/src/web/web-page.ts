@@ -50,6 +50,7 @@ main{padding:1rem}
 .error{background:#fdecea;color:#8a1c12;border:1px solid #f3b8b0;padding:.6rem .8rem;border-radius:4px;margin-bottom:1rem}
 .graph{overflow:auto;background:#fff;border:1px solid #e3e5ea;border-radius:4px;padding:.5rem}
 .graph svg{display:block}
+.graph g.node{cursor:pointer}
 table.top{border-collapse:collapse;background:#fff;font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
 table.top th,table.top td{padding:.25rem .6rem;border-bottom:1px solid #eceef2;text-align:right;white-space:nowrap}
 table.top th{background:#f0f2f5;position:sticky;top:0}

@@ -22,6 +22,23 @@ export interface ViewOutput {
   warnings: string[];
 }
 
+// Clicking a node of the graph focuses on its function: f=^name$ in the URL, as pprof's UI can.
+const focusOnClick = `(() => {
+  for (const g of document.querySelectorAll('#graph g.node')) {
+    const title = g.querySelector('title');
+    const a = g.querySelector('a');
+    if (!title || !a || !/^N\\d+$/.test(title.textContent)) continue;
+    const tip = a.getAttribute('xlink:title') || a.getAttribute('title') || '';
+    const name = tip.replace(/ \\([^()]*\\)$/, '');
+    g.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      const url = new URL(location.href);
+      url.searchParams.set('f', '^' + name.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&') + '$');
+      location.assign(url.toString());
+    });
+  }
+})();`;
+
 function regexpLiteral(name: string): string {
   return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 }
@@ -34,7 +51,10 @@ function legend(labels: readonly string[]): string {
 export async function graphView(v: ViewInput): Promise<ViewOutput> {
   const report = generateReport(v.sources.profile, graphOptions(v.config, v.sources));
   const svg = await renderSvg(report.text, true);
-  return { body: `<div class="graph" id="graph">${svg}</div>`, warnings: report.warnings };
+  return {
+    body: `<p class="hint">Click a node to focus the graph on it.</p><div class="graph" id="graph">${svg}</div><script nonce="${v.nonce}">${focusOnClick}</script>`,
+    warnings: report.warnings,
+  };
 }
 
 /** `/top`: the top table (500 rows, as pprof's web UI), each name focusing the graph on it. */
