@@ -57,7 +57,7 @@ export function decodeProfile(data: Uint8Array, options: DecodeOptions = {}): Pr
       );
     }
     const profile = parse(bytes);
-    checkValid(profile, source);
+    checkValid(profile, source, true);
     return profile;
   } catch (error) {
     if (error instanceof ProfileError) {

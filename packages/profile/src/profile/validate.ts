@@ -2,15 +2,21 @@
 import { fail } from '../errors.js';
 import type { Location, Mapping, Profile, ProfileFunction } from './model.js';
 
-/** Throws PUGO_ERR_PROFILE_INVALID when ids, references or sample value lengths are inconsistent. */
-export function checkValid(p: Profile, source = 'the profile'): void {
+/**
+ * Throws PUGO_ERR_PROFILE_INVALID when ids, references or sample value lengths are inconsistent.
+ * `resolved` skips the per-frame check that samples point at the profile's own locations, which
+ * decoding guarantees by construction (it is most of the cost on large profiles).
+ */
+export function checkValid(p: Profile, source = 'the profile', resolved = false): void {
   const bad = (what: string): never =>
     fail('PUGO_ERR_PROFILE_INVALID', `decoding ${source} failed: malformed profile: ${what}`);
   const n = p.sampleType.length;
   if (n === 0 && p.sample.length !== 0) bad('missing sample type information');
   for (const s of p.sample) {
     if (s.value.length !== n) bad(`sample has ${s.value.length} values vs. ${n} types`);
-    for (const v of s.value) if (!Number.isFinite(v)) bad('sample value is not a finite number');
+    if (!resolved) {
+      for (const v of s.value) if (!Number.isFinite(v)) bad('sample value is not a finite number');
+    }
   }
   const mappings = new Map<number, Mapping>();
   for (const m of p.mapping) {
@@ -38,6 +44,7 @@ export function checkValid(p: Profile, source = 'the profile'): void {
       }
     }
   }
+  if (resolved) return;
   for (const s of p.sample) {
     for (const l of s.location) {
       if (locations.get(l.id) !== l) bad(`sample refers to location ${l.id} not in the profile`);
