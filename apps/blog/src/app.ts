@@ -6,6 +6,7 @@ import { type AvatarMode, GRAVATAR_ORIGIN } from './content/index.js';
 import { registerConditionalGet } from './http/conditional-get.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { type InjectedLeak, type LeakScenario, registerLeak } from './leaks/index.js';
 import { renderError } from './site/error-page.js';
 import { publicRouter } from './site/routes.js';
 import { Site, type SiteStorage } from './site/site.js';
@@ -35,6 +36,8 @@ export interface BlogAppOptions {
   readonly now?: () => Date;
   /** Send HSTS (https deployments). Default: false */
   readonly hsts?: boolean;
+  /** A leak on demand for pugo-soak (PUGO_INJECT_LEAK; src/leaks/). Default: none */
+  readonly injectLeak?: LeakScenario;
   /**
    * Called with the app and the site after the public routes are registered and before the app is
    * ready: where the admin (sessions, settings screens, media) adds its plugins and routes. After a
@@ -50,6 +53,8 @@ export interface BlogApp {
   readonly theme: Theme;
   /** The public router (poolStats() for /debug/pprof/metrics). */
   readonly router: ReturnType<typeof publicRouter>;
+  /** The injected leak, when one was asked for. */
+  readonly leak: InjectedLeak | undefined;
 }
 
 const YEAR = 365 * 24 * 3600;
@@ -75,6 +80,8 @@ export async function buildApp(options: BlogAppOptions): Promise<BlogApp> {
     // Slugs are matched case-sensitively; /posts/x/ is /posts/x.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   });
+  // First of the onSend hooks: the leak sees the page as rendered, before ETag and compression.
+  const leak = options.injectLeak ? registerLeak(app, options.injectLeak) : undefined;
   registerSecurityHeaders(app, {
     imageOrigins: options.avatars === 'gravatar' ? [GRAVATAR_ORIGIN] : [],
     hsts: options.hsts ?? false,
@@ -127,5 +134,5 @@ export async function buildApp(options: BlogAppOptions): Promise<BlogApp> {
       .type('text/html; charset=utf-8')
       .send(await renderError(site, code, code < 500 ? (error as Error).message : undefined));
   });
-  return { app, site, theme, router };
+  return { app, site, theme, router, leak };
 }

@@ -2,6 +2,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { blogError } from './errors.js';
+import { isLeakScenario, LEAK_SCENARIOS, type LeakScenario } from './leaks/scenarios.js';
 
 /** Where the server runs and what it turns on; every field comes from an environment variable. */
 export interface BlogConfig {
@@ -35,6 +36,8 @@ export interface BlogConfig {
   readonly commentLimit: number;
   /** `PUGO_AVATARS`: `initials` (no third party) or `gravatar`. Default: initials */
   readonly avatars: 'initials' | 'gravatar';
+  /** `PUGO_INJECT_LEAK`: a leak scenario for pugo-soak (src/leaks/); refused in production. Default: none */
+  readonly injectLeak: LeakScenario | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -74,7 +77,17 @@ export function loadConfig(env: Env = process.env): BlogConfig {
     trustProxy: bool(env, 'PUGO_TRUST_PROXY', false),
     commentLimit: int(env, 'PUGO_COMMENT_LIMIT', 5, 1, 10_000),
     avatars: oneOf(env, 'PUGO_AVATARS', ['initials', 'gravatar'], 'initials'),
+    injectLeak: injectLeak(env, nodeEnv),
   });
+}
+
+function injectLeak(env: Env, nodeEnv: string): LeakScenario | undefined {
+  const value = env.PUGO_INJECT_LEAK;
+  if (value === undefined || value === '') return undefined;
+  if (nodeEnv === 'production') throw blogError('PUGO_ERR_BLOG_INJECT_LEAK', { value });
+  if (!isLeakScenario(value))
+    fail('PUGO_INJECT_LEAK', value, `one of ${LEAK_SCENARIOS.join(', ')}`);
+  return value;
 }
 
 function fail(name: string, value: string, expected: string): never {

@@ -7,6 +7,8 @@ const MESSAGES = {
     `theme "${d.theme}" cannot be loaded: ${d.missing} is missing in ${d.dir}; pick an installed theme or add the file`,
   PUGO_ERR_BLOG_ASSET: (d: { name: string }) =>
     `theme asset "${d.name}" does not exist; add it under the theme's assets/ folder or fix the template`,
+  PUGO_ERR_BLOG_INJECT_LEAK: (d: { value: string }) =>
+    `PUGO_INJECT_LEAK=${JSON.stringify(d.value)} is refused in production (NODE_ENV=production): injected leaks are for soak tests; unset it`,
   PUGO_ERR_BLOG_USAGE: (d: { message: string }) => `${d.message}; see --help`,
 } as const;
 

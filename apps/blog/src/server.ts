@@ -1,6 +1,9 @@
 // startBlog(): storage, first-run content, the app, pprof; listening, with one line saying where.
 import { type PprofServer, registerStatsProvider, startPprofServer } from '@pugo/pprof';
+import { dirname, join } from 'node:path';
 import { openStorage, type Storage } from '@pugo/storage';
+import { adminExtension } from './admin/admin.js';
+import { ensureAdmin } from './admin/first-run.js';
 import { buildApp } from './app.js';
 import type { BlogConfig } from './config.js';
 import { hasContent, seedWelcomeContent } from './seed/welcome-content.js';
@@ -21,6 +24,13 @@ export async function startBlog(config: BlogConfig): Promise<RunningBlog> {
   const storage: Storage = await openStorage({ url: config.db });
   const seeded = config.seed && !(await hasContent(storage));
   if (seeded) await seedWelcomeContent(storage);
+  const firstRun = await ensureAdmin(storage, {
+    email: process.env.PUGO_ADMIN_EMAIL,
+    password: process.env.PUGO_ADMIN_PASSWORD,
+    development: config.env === 'development',
+  });
+  // Uploads live beside the database (data/media/YYYY/MM/…); an in-memory blog uses ./data/media.
+  const mediaDir = join(storage.path ? dirname(storage.path) : 'data', 'media');
   const blog = await buildApp({
     storage,
     theme: config.theme,
@@ -31,10 +41,14 @@ export async function startBlog(config: BlogConfig): Promise<RunningBlog> {
     trustProxy: config.trustProxy,
     logLevel: config.logLevel === 'silent' ? false : config.logLevel,
     hsts: config.baseUrl?.startsWith('https:') ?? false,
+    ...(config.injectLeak ? { injectLeak: config.injectLeak } : {}),
   });
   const unregister = [
     registerStatsProvider('router', () => blog.router.poolStats()),
-    registerStatsProvider('blog', () => ({ commentLimiterKeys: blog.site.limiter.size })),
+    registerStatsProvider('blog', () => ({
+      commentLimiterKeys: blog.site.limiter.size,
+      ...(blog.leak ? { injectedLeakEntries: blog.leak.size } : {}),
+    })),
   ];
   let pprof: PprofServer | undefined;
   let pprofNote = 'pprof off';
@@ -54,7 +68,8 @@ export async function startBlog(config: BlogConfig): Promise<RunningBlog> {
       }
     }
     const db = storage.path ?? ':memory:';
-    const summary = `pugo blog (${config.env}) at ${url} · db ${db}${seeded ? ' (seeded with sample content)' : ''} · ${pprofNote} · theme ${config.theme}`;
+    const leakNote = config.injectLeak ? ` · injected leak ${config.injectLeak}` : '';
+    const summary = `pugo blog (${config.env}) at ${url} · db ${db}${seeded ? ' (seeded with sample content)' : ''} · ${pprofNote} · theme ${config.theme}${leakNote}`;
     return {
       url,
       pprofUrl: pprof?.url,
