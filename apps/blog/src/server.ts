@@ -1,6 +1,7 @@
 // startBlog(): storage, first-run content, the app, pprof; listening, with one line saying where.
-import { type PprofServer, registerStatsProvider, startPprofServer } from '@pugo/pprof';
+
 import { dirname, join } from 'node:path';
+import { type PprofServer, registerStatsProvider, startPprofServer } from '@pugo/pprof';
 import { openStorage, type Storage } from '@pugo/storage';
 import { adminExtension } from './admin/admin.js';
 import { ensureAdmin } from './admin/first-run.js';
@@ -42,6 +43,7 @@ export async function startBlog(config: BlogConfig): Promise<RunningBlog> {
     logLevel: config.logLevel === 'silent' ? false : config.logLevel,
     hsts: config.baseUrl?.startsWith('https:') ?? false,
     ...(config.injectLeak ? { injectLeak: config.injectLeak } : {}),
+    extend: adminExtension({ storage, mediaDir, cacheTemplates: config.env === 'production' }),
   });
   const unregister = [
     registerStatsProvider('router', () => blog.router.poolStats()),
@@ -69,7 +71,7 @@ export async function startBlog(config: BlogConfig): Promise<RunningBlog> {
     }
     const db = storage.path ?? ':memory:';
     const leakNote = config.injectLeak ? ` · injected leak ${config.injectLeak}` : '';
-    const summary = `pugo blog (${config.env}) at ${url} · db ${db}${seeded ? ' (seeded with sample content)' : ''} · ${pprofNote} · theme ${config.theme}${leakNote}`;
+    const summary = `pugo blog (${config.env}) at ${url} · db ${db}${seeded ? ' (seeded with sample content)' : ''} · ${pprofNote} · theme ${config.theme}${leakNote} · admin ${url}/admin${firstRun.note ? ` (${firstRun.note})` : ''}`;
     return {
       url,
       pprofUrl: pprof?.url,
