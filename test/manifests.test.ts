@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { publishablePackages, root, workspacePackages } from './workspace.js';
 
-const published = ['@pugo/router', '@pugo/storage', '@pugo/pprof', '@pugo/profile', '@pugo/heap'];
+const published = [
+  '@pugo/router',
+  '@pugo/storage',
+  '@pugo/pprof',
+  '@pugo/profile',
+  '@pugo/heap',
+  '@pugo/soak',
+];
 
 test('every platform package is published under @pugo', () => {
   const names = publishablePackages().map((p) => p.manifest.name);

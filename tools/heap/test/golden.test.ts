@@ -1,8 +1,9 @@
 // Every golden command of go tool pprof, run as pugo-heap with the same argv: stdout byte for byte.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { bin, fixtures, runShellLine } from './helpers/run-cli.js';
+import { runInProcess, shellWords } from './helpers/run-in-process.js';
 
 // Each test starts node processes; on a busy 2-core machine that takes seconds, not milliseconds.
 vi.setConfig({ testTimeout: 120_000 });
@@ -32,15 +33,45 @@ function goldens(dir: string): Golden[] {
     });
 }
 
-const all = [...goldens('golden'), ...goldens('golden-extra')];
+const shared = goldens('golden');
+const extra = goldens('golden-extra');
+const all = [...shared, ...extra];
 
 test('the goldens are there', () => {
-  expect(all.length).toBeGreaterThanOrEqual(11);
+  expect(shared.length).toBeGreaterThanOrEqual(11);
+  expect(extra.length).toBeGreaterThan(0);
 });
 
-describe.concurrent('go tool pprof goldens', () => {
-  test.each(all)('$name', async ({ line, stdout }) => {
+// The reference fixtures go through the real bin, as a user runs it.
+describe.concurrent('go tool pprof goldens, as a process', () => {
+  test.each(shared)('$name', async ({ line, stdout }) => {
     const result = await runShellLine(line);
+    expect(result.stderr).not.toMatch(/pugo-heap:/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(stdout);
+  });
+});
+
+// The many extra goldens go through the same driver in-process: a process each would cost
+// minutes of tsx start-up and test nothing more (argv is split by sh exactly as above).
+describe('go tool pprof goldens, in-process', () => {
+  let previousTz: string | undefined;
+  let previousCwd: string;
+  beforeAll(() => {
+    previousTz = process.env.TZ;
+    previousCwd = process.cwd();
+    process.env.TZ = 'UTC';
+    process.chdir(fixtures);
+  });
+  afterAll(() => {
+    if (previousTz === undefined) delete process.env.TZ;
+    else process.env.TZ = previousTz;
+    process.chdir(previousCwd);
+  });
+
+  test.each(extra)('$name', async ({ line, stdout }) => {
+    const argv = await shellWords(line.slice(`node ${bin} `.length));
+    const result = await runInProcess(argv);
     expect(result.stderr).not.toMatch(/pugo-heap:/);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(stdout);
