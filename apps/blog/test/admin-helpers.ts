@@ -12,8 +12,8 @@ export const PASSWORD = 'correct horse battery';
 
 export interface AdminTestBlog extends TestBlog {
   readonly mediaDir: string;
-  /** The test clock: move it with `clock.ms += …`. */
-  readonly clock: { ms: number };
+  /** The admin's clock runs `clock.offsetMs` ahead of real time: move it with `+=`. */
+  readonly clock: { offsetMs: number };
 }
 
 /** A blog (welcome content) with the admin and one admin user. */
@@ -21,7 +21,7 @@ export async function openAdminBlog(
   options: Partial<Omit<AdminOptions, 'storage' | 'mediaDir' | 'now'>> = {},
   appOptions: { trustProxy?: boolean } = {},
 ): Promise<AdminTestBlog> {
-  const clock = { ms: Date.now() };
+  const clock = { offsetMs: 0 };
   const mediaDir = mkdtempSync(join(tmpdir(), 'pugo-admin-media-'));
   const blog = await openTestBlog({
     ...appOptions,
@@ -30,7 +30,7 @@ export async function openAdminBlog(
       adminExtension({
         storage: b.site.storage as unknown as AdminOptions['storage'],
         mediaDir,
-        now: () => new Date(clock.ms),
+        now: () => new Date(Date.now() + clock.offsetMs),
         ...options,
       })(b),
   });
