@@ -9,6 +9,7 @@ import { AdminViews } from './admin-views.js';
 import { registerAuth } from './auth.js';
 import { LoginLimiter, type LoginLimiterOptions } from './login-limiter.js';
 import { MEDIA_TYPES_BY_EXT } from './media-type.js';
+import { backupRoutes } from './routes/backup-routes.js';
 import { commentRoutes } from './routes/comment-routes.js';
 import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { loginRoutes } from './routes/login-routes.js';
@@ -66,6 +67,7 @@ export function adminExtension(options: AdminOptions) {
         commentRoutes(admin, ctx);
         mediaRoutes(admin, ctx);
         settingsRoutes(admin, ctx);
+        backupRoutes(admin, ctx);
       },
       { prefix: '/admin' },
     );

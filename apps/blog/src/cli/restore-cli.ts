@@ -1,0 +1,38 @@
+// `pnpm --filter @pugo/blog restore FILE`: a backup into an empty data folder (PUGO_DB's folder).
+import { dirname, join } from 'node:path';
+import { RestoreError, restoreBackup } from '../admin/backup/restore.js';
+import type { CliIo } from './cli-io.js';
+
+export const RESTORE_HELP = `usage: pnpm --filter @pugo/blog restore FILE.tar.gz
+
+Restores a backup downloaded from /admin/backup: the database to PUGO_DB (default ./data/pugo.db)
+and the media beside it. The data folder must be empty or missing: a restore never overwrites.
+`;
+
+/** Restores `argv[0]`; returns the exit code. */
+export async function runRestore(argv: readonly string[], db: string, io: CliIo): Promise<number> {
+  const file = argv[0];
+  if (file === '--help' || file === '-h') {
+    io.out(RESTORE_HELP.trimEnd());
+    return 0;
+  }
+  if (!file || argv.length > 1) {
+    io.err(
+      'pugo restore: give exactly one backup file, e.g. restore pugo-backup.tar.gz; see --help',
+    );
+    return 2;
+  }
+  if (db === ':memory:') {
+    io.err('pugo restore: PUGO_DB is :memory:; set it to the database file to restore into');
+    return 2;
+  }
+  try {
+    const result = await restoreBackup(file, db, join(dirname(db), 'media'));
+    io.out(`restored ${result.db} and ${result.media} media file${result.media === 1 ? '' : 's'}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof RestoreError)) throw error;
+    io.err(`pugo restore: ${error.message}`);
+    return 2;
+  }
+}
