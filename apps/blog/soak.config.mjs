@@ -10,6 +10,10 @@ import { openStorage } from '@pugo/storage';
 
 const here = new URL('.', import.meta.url).pathname;
 const POSTS = 1000;
+const ADMIN_EMAIL = 'soak@example.com';
+const ADMIN_PASSWORD = 'soak-password-not-secret';
+const form = { 'content-type': 'application/x-www-form-urlencoded' };
+const CSRF = 'name="_csrf" value="([^"]+)"';
 
 /** Seeds the database and returns the slugs the routes pick from. */
 async function seed(db) {
@@ -54,9 +58,37 @@ export default async function blogSoakConfig() {
       // One client IP posts every comment: the per-IP limit (5 per 10 minutes) would turn the
       // comment share of the mix into 429s.
       PUGO_COMMENT_LIMIT: '10000',
+      // The first admin of the fresh database (created at start-up): the setup logs in as it.
+      PUGO_ADMIN_EMAIL: ADMIN_EMAIL,
+      PUGO_ADMIN_PASSWORD: ADMIN_PASSWORD,
     },
     ready: '/healthz',
     readyTimeout: '60s',
+    // Log in once (the login form's CSRF token, then the session's), and read post 1's slug so
+    // that the edits below keep it (a changed slug would turn the public requests for it into 404s).
+    setup: [
+      {
+        name: 'login form',
+        path: '/admin/login',
+        capture: { loginCsrf: { from: 'body', regex: CSRF } },
+      },
+      {
+        name: 'log in',
+        method: 'POST',
+        path: '/admin/login',
+        headers: form,
+        body: `_csrf={{loginCsrf}}&email=${encodeURIComponent(ADMIN_EMAIL)}&password=${ADMIN_PASSWORD}&next=%2Fadmin`,
+        expect: [303],
+      },
+      {
+        name: 'edit form',
+        path: '/admin/posts/1',
+        capture: {
+          csrf: { from: 'body', regex: CSRF },
+          slug: { from: 'body', regex: 'name="slug" value="([^"]+)"' },
+        },
+      },
+    ],
     routes: [
       { name: 'home', path: `/?${ref}`, weight: 10 },
       { name: 'home paging', path: `/page/{{int:2-100}}?${ref}`, weight: 8 },
@@ -82,9 +114,20 @@ export default async function blogSoakConfig() {
         body: 'name=Soak&email=soak%40example.com&body=Comment+number+{{seq}}+from+the+soak.',
         expect: [303],
       },
+      { name: 'admin posts', path: '/admin/posts?page={{int:1-20}}', weight: 1 },
+      { name: 'admin edit form', path: '/admin/posts/{{int:1-1000}}', weight: 1 },
+      {
+        name: 'admin edit',
+        method: 'POST',
+        path: '/admin/posts/1',
+        weight: 1,
+        headers: form,
+        body:
+          '_csrf={{csrf}}&title=Edited+by+the+soak&slug={{slug}}&status=published&tags=Go%2C+Memory' +
+          '&commentStatus=open&source=Edit+number+{{seq}}.%0A%0A%3C!--more--%3E%0A%0A%60%60%60js%0Aconst+x+%3D+{{seq}}%3B%0A%60%60%60',
+        expect: [303],
+      },
     ],
-    // Admin login and edits join the mix once the admin (issue 7) lands: a setup step that logs in
-    // and captures the CSRF token, and a POST that edits a post.
     scenarios: {
       'tango-pool': { env: { PUGO_INJECT_LEAK: 'tango-pool' } },
       listener: { env: { PUGO_INJECT_LEAK: 'listener' } },
