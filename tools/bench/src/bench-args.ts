@@ -44,3 +44,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   }
   return { name, runs, help, args };
 }
+
+/** A bench's `--key N` option as a positive integer, or `fallback` when absent. */
+export function positiveArg(
+  args: Readonly<Record<string, string>>,
+  key: string,
+  fallback: number,
+): number {
+  const raw = args[key];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`--${key} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}

@@ -43,6 +43,14 @@ if (!available.includes(name)) fail(`unknown benchmark "${name}"`);
 
 const bench = ((await import(new URL(`${name}.ts`, benchesDir).href)) as { default: Bench })
   .default;
-const result = await runBench(name, bench, { runs, args });
+let result: Awaited<ReturnType<typeof runBench>>;
+try {
+  result = await runBench(name, bench, { runs, args });
+} catch (error) {
+  // A bad bench option or a subject that could not run: one line, no stack (PUGO_DEBUG=1 shows it).
+  if (process.env.PUGO_DEBUG === '1') throw error;
+  process.stderr.write(`pnpm bench ${name}: ${(error as Error).message}\n`);
+  process.exit(2);
+}
 process.stdout.write(`${formatResult(bench, result)}\n`);
 process.stderr.write(`saved ${saveResult(result)}\n`);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bench, Subject } from '../bench.js';
+import { positiveArg } from '../bench-args.js';
 import { ensureBlogBuilt } from '../blog/blog-dist.js';
 import { type ChildServer, startChild } from '../child.js';
 import { runLoad } from '../load.js';
@@ -22,16 +23,6 @@ interface Config {
   readonly connections: number;
   readonly durationSeconds: number;
   readonly paths: Record<Endpoint, string>;
-}
-
-function positive(args: Readonly<Record<string, string>>, key: string, fallback: number): number {
-  const raw = args[key];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`--${key} must be a positive integer, got "${raw}"; write it as --${key}=N`);
-  }
-  return value;
 }
 
 /** A seeded database, reused across runs (seeding 10,000 posts through the renderer takes a while). */
@@ -112,10 +103,10 @@ const bench: Bench = {
   ),
   subjects: ({ args }) => {
     ensureBlogBuilt();
-    const { file, slug } = seededDatabase(positive(args, 'posts', 10_000));
+    const { file, slug } = seededDatabase(positiveArg(args, 'posts', 10_000));
     const config: Config = {
-      connections: positive(args, 'connections', 10),
-      durationSeconds: positive(args, 'duration', 3),
+      connections: positiveArg(args, 'connections', 10),
+      durationSeconds: positiveArg(args, 'duration', 3),
       paths: {
         home: '/',
         post: `/posts/${encodeURIComponent(slug)}`,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Bench, Subject, SubjectResult } from '../bench.js';
+import { positiveArg } from '../bench-args.js';
 import { type ChildServer, startChild } from '../child.js';
 import { runLoad } from '../load.js';
 import { median } from '../stats.js';
@@ -71,19 +72,6 @@ function subject(
   };
 }
 
-/** `--key=N` as a positive integer, or `fallback` when absent. */
-function positive(args: Readonly<Record<string, string>>, key: string, fallback: number): number {
-  const raw = args[key];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(
-      `pprof bench: --${key} must be a positive integer, written --${key}=N (got "${raw}")`,
-    );
-  }
-  return value;
-}
-
 /**
  * The route's work in one process with @pugo/pprof toggled off and on in short alternating slices
  * (src/pprof/sampler-ab.ts): both sides see the same machine load, so small costs show.
@@ -121,8 +109,8 @@ const bench: Bench = {
     cpuRatioOnOff: { unit: 'CPU on/off', higherIsBetter: false },
   },
   subjects: ({ args }) => {
-    const duration = positive(args, 'duration', 5);
-    const connections = positive(args, 'connections', 50);
+    const duration = positiveArg(args, 'duration', 5);
+    const connections = positiveArg(args, 'connections', 50);
     return [
       subject('heap sampling off (no plugin)', 'off', duration, connections, false),
       subject('heap sampling on (512 KiB)', 'on', duration, connections, false),

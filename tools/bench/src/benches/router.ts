@@ -2,6 +2,7 @@
 // poolSize 0) on a hello route and a controller route, each server in its own process.
 import { fileURLToPath } from 'node:url';
 import type { Bench, Subject } from '../bench.js';
+import { positiveArg } from '../bench-args.js';
 import { type ChildServer, startChild } from '../child.js';
 import { type LoadOptions, type LoadResult, runLoad } from '../load.js';
 import { cpuSeconds } from '../router/cpu-time.js';
@@ -62,17 +63,6 @@ function subject(name: string, args: string[], config: Config): Subject {
   };
 }
 
-/** A positive integer argument; main.ts parses `--key=value` (a bare `--key value` reads as a flag). */
-function positive(args: Readonly<Record<string, string>>, key: string, fallback: number): number {
-  const raw = args[key];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`--${key} must be a positive integer, got "${raw}"; write it as --${key}=N`);
-  }
-  return value;
-}
-
 const bench: Bench = {
   description:
     'router vs bare fastify: hello and controller routes, req/s and p99 (--connections=N, --duration=S, --sizes=1,8,64)',
@@ -86,8 +76,8 @@ const bench: Bench = {
   },
   subjects({ args }) {
     const config: Config = {
-      connections: positive(args, 'connections', 50),
-      durationSeconds: positive(args, 'duration', 5),
+      connections: positiveArg(args, 'connections', 50),
+      durationSeconds: positiveArg(args, 'duration', 5),
     };
     const subjects = [
       subject('bare fastify', ['bare'], config),

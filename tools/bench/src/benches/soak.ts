@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Bench, Subject } from '../bench.js';
+import { positiveArg } from '../bench-args.js';
 import { type ChildServer, startChild } from '../child.js';
 import { runLoad } from '../load.js';
 
@@ -82,8 +83,8 @@ const bench: Bench = {
     forcedGcMs: { unit: 'ms/poll', higherIsBetter: false },
   },
   subjects: ({ args }) => {
-    const duration = Number(args.duration ?? 10);
-    const connections = Number(args.connections ?? 20);
+    const duration = positiveArg(args, 'duration', 10);
+    const connections = positiveArg(args, 'connections', 20);
     return [
       subject('no polling', 0, duration, connections),
       subject('poll every 5 s (default)', 5000, duration, connections),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStorage, type Storage, seedSampleContent } from '@pugo/storage';
 import type { Bench, Subject } from '../bench.js';
+import { positiveArg } from '../bench-args.js';
 import { rawQueries } from '../storage/raw-queries.js';
 
 /** µs per call of `fn`, calling it for about `ms` milliseconds (after a short warm-up). */
@@ -21,16 +22,6 @@ async function microsPerOp(fn: () => unknown, ms: number): Promise<number> {
   return Math.round((elapsed * 1000) / calls);
 }
 
-function positive(args: Readonly<Record<string, string>>, key: string, fallback: number): number {
-  const raw = args[key];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`--${key} must be a positive integer, got "${raw}"; write it as --${key}=N`);
-  }
-  return value;
-}
-
 const bench: Bench = {
   description: 'home page (10 newest posts, tags, comment counts) and search over 10,000 posts',
   baseline: 'raw better-sqlite3',
@@ -39,8 +30,8 @@ const bench: Bench = {
     searchUs: { unit: 'µs/op', higherIsBetter: false },
   },
   subjects({ args }) {
-    const posts = positive(args, 'posts', 10_000);
-    const ms = positive(args, 'ms', 500);
+    const posts = positiveArg(args, 'posts', 10_000);
+    const ms = positiveArg(args, 'ms', 500);
     const query = args.query ?? 'memory leak';
     const dir = mkdtempSync(join(tmpdir(), 'pugo-bench-storage-'));
     const url = `file:${join(dir, 'bench.db')}`;
