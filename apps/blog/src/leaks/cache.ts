@@ -1,5 +1,7 @@
 // cache: an unbounded memo of rendered pages keyed by the full URL, query string included.
+
 import type { FastifyRequest } from 'fastify';
+import { KEPT_CHARS } from './kept.js';
 
 /** A render memo with no bound and no eviction: every distinct query string adds an entry. */
 export class RenderMemo {
@@ -18,5 +20,5 @@ export class RenderMemo {
 /** The bug: `?utm_source=…`, `?page=…`, `?q=…` each make a new key, kept for ever. */
 function memoizeRender(memo: Map<string, string>, url: string, html: string): void {
   if (memo.has(url)) return;
-  memo.set(url, html.replace(/<[^>]*>/g, ' '));
+  memo.set(url, html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' '));
 }

@@ -1,5 +1,7 @@
 // tango-pool: the original leak — per-route controller slabs whose slots keep the last request's data.
+
 import type { FastifyRequest } from 'fastify';
+import { KEPT_CHARS } from './kept.js';
 
 /** Slots per slab, as in tango's pool (`reflect.MakeSlice(…, 800, 800)`). */
 export const SLAB_SLOTS = 800;
@@ -61,6 +63,6 @@ function fillControllerSlot(slot: ControllerSlot, request: FastifyRequest, html:
     method: request.method,
     url: request.url,
     params: request.params,
-    text: html.replace(/<[^>]*>/g, ' '),
+    text: html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' '),
   };
 }

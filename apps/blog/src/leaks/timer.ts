@@ -1,5 +1,7 @@
 // timer: every request starts a refresh interval that is never cleared and holds the request.
+
 import type { FastifyRequest } from 'fastify';
+import { KEPT_CHARS } from './kept.js';
 
 /** How often the (useless) refresh runs: long, so the leak is memory, not CPU. */
 const REFRESH_MS = 3_600_000;
@@ -21,7 +23,7 @@ export class RefreshTimers {
 
 /** The bug: no `clearInterval`, so the timer list pins the request and its page for ever. */
 function startRefreshTimer(request: FastifyRequest, html: string): void {
-  const view = { request, text: html.replace(/<[^>]*>/g, ' '), refreshed: 0 };
+  const view = { request, text: html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' '), refreshed: 0 };
   const timer = setInterval(function refreshView() {
     view.refreshed = Date.now();
   }, REFRESH_MS);
