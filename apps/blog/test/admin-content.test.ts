@@ -110,6 +110,34 @@ describe('admin screens', () => {
     expect(res.body).toContain('typed text');
   });
 
+  it('creates a page in the menu, orders it, and trashes it out of the menu', async () => {
+    const res = await c.request('POST', '/admin/pages', {
+      form: {
+        _csrf: csrf,
+        title: 'Colophon',
+        source: 'Made with **Pugo**',
+        status: 'published',
+        template: 'page',
+        inMenu: 'on',
+        menuOrder: '5',
+      },
+    });
+    expect(res.statusCode).toBe(303);
+    const id = Number(/(\d+)/.exec(res.headers.location ?? '')?.[1]);
+    const saved = await blog.storage.pages.get(id);
+    expect([saved.inMenu, saved.menuOrder, saved.html]).toEqual([
+      true,
+      5,
+      '<p>Made with <strong>Pugo</strong></p>',
+    ]);
+    expect((await blog.app.inject('/')).body).toContain('href="/colophon">Colophon</a>');
+    expect((await blog.app.inject('/colophon')).statusCode).toBe(200);
+    expect((await c.request('GET', '/admin/pages')).body).toContain('Colophon');
+    await c.request('POST', `/admin/pages/${id}/trash`, { form: { _csrf: csrf } });
+    expect((await blog.app.inject('/')).body).not.toContain('href="/colophon"');
+    expect((await blog.app.inject('/colophon')).statusCode).toBe(404);
+  });
+
   it('moderates comments: approve, reply as the admin (nested), bulk spam', async () => {
     const post = (await blog.storage.posts.findBySlug('leak-hunting'))!;
     const mk = (body: string) =>

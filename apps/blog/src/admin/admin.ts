@@ -14,6 +14,7 @@ import { commentRoutes } from './routes/comment-routes.js';
 import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { loginRoutes } from './routes/login-routes.js';
 import { mediaRoutes } from './routes/media-routes.js';
+import { pageRoutes } from './routes/page-routes.js';
 import { postRoutes } from './routes/post-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 
@@ -64,6 +65,7 @@ export function adminExtension(options: AdminOptions) {
         loginRoutes(admin, ctx);
         dashboardRoutes(admin, ctx);
         postRoutes(admin, ctx);
+        pageRoutes(admin, ctx);
         commentRoutes(admin, ctx);
         mediaRoutes(admin, ctx);
         settingsRoutes(admin, ctx);
