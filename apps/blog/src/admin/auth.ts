@@ -8,9 +8,19 @@ import { csrfTokenFor, hashToken, safeEqual } from './tokens.js';
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'pugo_session';
 
-/** Paths (without a query) reachable without a session. */
-export function isPublicAdminPath(path: string): boolean {
-  return path === '/admin/login' || path.startsWith('/admin/assets/');
+/** Routes (as registered, not as requested) reachable without a session. */
+export const PUBLIC_ADMIN_ROUTES: ReadonlySet<string> = new Set([
+  '/admin/login',
+  '/admin/assets/*',
+]);
+
+/**
+ * Whether the route that matched is public. The matched pattern, not the raw URL, decides: no
+ * spelling of a path (`/admin/assets/../posts`, encodings) can reach another route's handler.
+ */
+export function isPublicAdminRoute(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  return route !== undefined && PUBLIC_ADMIN_ROUTES.has(route);
 }
 
 /** Whether the client wants JSON (fetch, API calls) rather than a page. */
@@ -29,8 +39,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Adds the session (onRequest) and CSRF (preHandler) checks to the admin's routes. */
 export function registerAuth(app: FastifyInstance, ctx: AdminContext): void {
   app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (isPublicAdminPath(path)) return;
+    if (isPublicAdminRoute(request)) return;
     const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
     const found = token
       ? await ctx.storage.sessions.findValid(hashToken(token), ctx.now())
@@ -45,8 +54,7 @@ export function registerAuth(app: FastifyInstance, ctx: AdminContext): void {
 
   app.addHook('preHandler', async (request, reply) => {
     if (!UNSAFE.has(request.method)) return;
-    const path = request.url.split('?')[0] ?? '';
-    if (isPublicAdminPath(path)) return; // the login checks its own token
+    if (isPublicAdminRoute(request)) return; // the login checks its own token
     // Multipart bodies are streamed: the upload route checks the _csrf field before any file.
     if ((request.headers['content-type'] ?? '').startsWith('multipart/form-data')) return;
     const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE) ?? '';
