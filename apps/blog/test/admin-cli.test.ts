@@ -112,6 +112,18 @@ describe('first run', () => {
     await storage.close();
   });
 
+  it('refuses a short PUGO_ADMIN_PASSWORD with a configuration error', async () => {
+    const storage = await openStorage({ url: ':memory:' });
+    await expect(
+      ensureAdmin(storage, { email: 'a@b.c', password: 'short', development: false }),
+    ).rejects.toMatchObject({
+      code: 'PUGO_ERR_BLOG_CONFIG',
+      message: expect.stringContaining('PUGO_ADMIN_PASSWORD="(hidden)"'),
+    });
+    expect(await storage.users.count()).toBe(0);
+    await storage.close();
+  });
+
   it('prints a generated password once in development, and does nothing in production without variables', async () => {
     const dev = await openStorage({ url: ':memory:' });
     const printed: string[] = [];

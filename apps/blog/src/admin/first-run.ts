@@ -1,6 +1,7 @@
 // First run: an admin account from PUGO_ADMIN_EMAIL/PUGO_ADMIN_PASSWORD, or (development) a
 // generated password printed once.
 import type { Storage } from '@pugo/storage';
+import { blogError } from '../errors.js';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 
 export interface FirstRunResult {
@@ -28,9 +29,12 @@ export async function ensureAdmin(
     generated = true;
   }
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new Error(
-      `PUGO_ADMIN_PASSWORD is too short: use at least ${MIN_PASSWORD_LENGTH} characters`,
-    );
+    // A configuration error: main prints it on one line and exits with 2.
+    throw blogError('PUGO_ERR_BLOG_CONFIG', {
+      name: 'PUGO_ADMIN_PASSWORD',
+      value: '(hidden)',
+      expected: `a password of at least ${MIN_PASSWORD_LENGTH} characters`,
+    });
   }
   await storage.users.create({
     name: 'Admin',
