@@ -1,15 +1,19 @@
-// pugo-heap -top vs go tool pprof -top on a large synthetic heap profile: wall time and peak memory.
+// pugo-heap -top and @pugo/profile alone vs go tool pprof -top on a large synthetic heap profile:
+// wall time and peak memory, each a fresh process.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Bench, Subject } from '../bench.js';
+import { positiveArg } from '../bench-args.js';
 import { measureCommand } from '../heap/measure-command.js';
 import { type SyntheticProfile, syntheticProfile } from '../heap/synthetic-profile.js';
 
 const require = createRequire(import.meta.url);
 const pugoHeap = join(dirname(require.resolve('@pugo/heap/package.json')), 'bin', 'pugo-heap.js');
+const libraryTop = fileURLToPath(new URL('../heap/library-top.mjs', import.meta.url));
 const hasGo = spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
 
 let profile: SyntheticProfile | undefined;
@@ -32,18 +36,20 @@ function subject(name: string, command: string, args: (file: string) => string[]
 
 const bench: Bench = {
   description:
-    'pugo-heap -top vs go tool pprof -top on a 1M-sample synthetic heap profile (--samples N)',
+    'pugo-heap -top and @pugo/profile vs go tool pprof -top on a 1M-sample heap profile (--samples N)',
   metrics: {
     wallSeconds: { unit: 's', higherIsBetter: false },
     peakRssMB: { unit: 'MB', higherIsBetter: false },
   },
   subjects(options) {
-    const samples = Number(options.args.samples ?? 1_000_000);
+    const samples = positiveArg(options.args, 'samples', 1_000_000);
     process.stderr.write(`heap: generating (or reusing) a ${samples}-sample profile…\n`);
     profile = syntheticProfile({ samples });
     const list: Subject[] = [];
     if (hasGo) list.push(subject('go tool pprof -top', 'go', (f) => ['tool', 'pprof', '-top', f]));
     list.push(subject('pugo-heap -top', process.execPath, (f) => [pugoHeap, '-top', f]));
+    // The library without the CLI: what decode + top cost, with no driver or loader around them.
+    list.push(subject('@pugo/profile decode + top', process.execPath, (f) => [libraryTop, f]));
     return list;
   },
   notes(result) {
@@ -56,8 +62,11 @@ const bench: Bench = {
     ];
     if (!hasGo) notes.push('go is not installed: no go tool pprof baseline');
     const texts = [...outputs.values()].map((file) => readFileSync(file, 'utf8'));
-    if (texts.length === 2)
-      notes.push(`outputs identical: ${texts[0] === texts[1] ? 'yes' : 'NO'}`);
+    const [goText, heapText] = texts;
+    if (hasGo && goText !== undefined && heapText !== undefined)
+      notes.push(
+        `pugo-heap output identical to go tool pprof: ${goText === heapText ? 'yes' : 'NO'}`,
+      );
     notes.push(
       '2-core machine shared with other work: expect noise; compare ratios, not absolutes.',
     );

@@ -1,4 +1,4 @@
-// Child process of the profile benchmark: decode a profile and print `top`, then report timings.
+// Child process of `pnpm bench heap`: @pugo/profile alone decodes a profile and prints `top`, then its timings.
 // Plain JavaScript, so the measurement holds no TypeScript loader start-up.
 import { readFileSync } from 'node:fs';
 import { decodeProfile, generateReport } from '@pugo/profile';
