@@ -38,6 +38,8 @@ describe('admin access', () => {
     expect(sessions.map((s) => s.tokenHash)).toContain(hashToken(decodeURIComponent(token)));
     expect(JSON.stringify(sessions)).not.toContain(token);
     expect((await c.request('GET', '/admin')).statusCode).toBe(200);
+    const activity = await blog.storage.activity.list({ page: 1, pageSize: 5 });
+    expect(activity.items[0]?.action).toBe('user.login');
   });
 
   it('marks the cookie Secure behind TLS (x-forwarded-proto with a trusted proxy)', async () => {

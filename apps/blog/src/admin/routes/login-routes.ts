@@ -57,6 +57,14 @@ export function loginRoutes(app: FastifyInstance, ctx: AdminContext): void {
       ip: request.ip,
     });
     await ctx.storage.users.recordLogin(user.id, now);
+    await ctx.storage.activity.record({
+      action: 'user.login',
+      subjectType: 'user',
+      subjectId: user.id,
+      actorId: user.id,
+      summary: `${user.email} from ${request.ip}`,
+      at: now,
+    });
     await ctx.storage.sessions.purgeExpired(now); // sign-ins are rare: a good moment to tidy
     const secure = request.protocol === 'https';
     return reply
