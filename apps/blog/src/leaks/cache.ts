@@ -20,5 +20,5 @@ export class RenderMemo {
 /** The bug: `?utm_source=…`, `?page=…`, `?q=…` each make a new key, kept for ever. */
 function memoizeRender(memo: Map<string, string>, url: string, html: string): void {
   if (memo.has(url)) return;
-  memo.set(url, html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' '));
+  memo.set(url, Buffer.from(html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' ')).toString());
 }

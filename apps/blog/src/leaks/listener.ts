@@ -21,7 +21,7 @@ export class UpdateListeners {
 function subscribeToUpdates(updates: EventEmitter, request: FastifyRequest, html: string): void {
   const view = {
     url: request.url,
-    text: html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' '),
+    text: Buffer.from(html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' ')).toString(),
     stale: false,
   };
   updates.on('content-changed', function markStale() {

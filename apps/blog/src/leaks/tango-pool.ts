@@ -63,6 +63,6 @@ function fillControllerSlot(slot: ControllerSlot, request: FastifyRequest, html:
     method: request.method,
     url: request.url,
     params: request.params,
-    text: html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' '),
+    text: Buffer.from(html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' ')).toString(),
   };
 }

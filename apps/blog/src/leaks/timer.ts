@@ -23,7 +23,11 @@ export class RefreshTimers {
 
 /** The bug: no `clearInterval`, so the timer list pins the request and its page for ever. */
 function startRefreshTimer(request: FastifyRequest, html: string): void {
-  const view = { request, text: html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' '), refreshed: 0 };
+  const view = {
+    request,
+    text: Buffer.from(html.slice(0, KEPT_CHARS).replace(/<[^>]*>/g, ' ')).toString(),
+    refreshed: 0,
+  };
   const timer = setInterval(function refreshView() {
     view.refreshed = Date.now();
   }, REFRESH_MS);
