@@ -9,8 +9,8 @@ import type { Bench, Subject } from '../bench.js';
 import { positiveArg } from '../bench-args.js';
 import { ensureBlogBuilt } from '../blog/blog-dist.js';
 import { type ChildServer, startChild } from '../child.js';
+import { cpuSeconds } from '../cpu-time.js';
 import { runLoad } from '../load.js';
-import { cpuSeconds } from '../router/cpu-time.js';
 
 const serverScript = fileURLToPath(new URL('../blog/server.ts', import.meta.url));
 const seedScript = fileURLToPath(new URL('../blog/seed.ts', import.meta.url));

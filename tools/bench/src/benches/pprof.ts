@@ -1,33 +1,18 @@
 // `pnpm bench pprof`: what @pugo/pprof costs a JSON route: heap sampling off, on (512 KiB), and on
 // while a CPU profile runs. Servers run in child processes; autocannon drives them from another.
-import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Bench, Subject, SubjectResult } from '../bench.js';
 import { positiveArg } from '../bench-args.js';
 import { type ChildServer, startChild } from '../child.js';
+import { cpuSeconds } from '../cpu-time.js';
 import { runLoad } from '../load.js';
 import { median } from '../stats.js';
 
 const serverScript = fileURLToPath(new URL('../pprof/server.ts', import.meta.url));
 const abScript = fileURLToPath(new URL('../pprof/sampler-ab.ts', import.meta.url));
 const run = promisify(execFile);
-
-/** Clock ticks per second of /proc/<pid>/stat's CPU times. */
-const ticksPerSecond =
-  Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/**
- * CPU seconds (user + system) the process has used, from /proc. Throughput swings with whatever
- * else the shared machine runs; CPU time per request swings much less, so it is the cost measure.
- */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
 
 function subject(
   name: string,

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Bench, Subject } from '../bench.js';
 import { positiveArg } from '../bench-args.js';
 import { type ChildServer, startChild } from '../child.js';
+import { cpuSeconds } from '../cpu-time.js';
 import { type LoadOptions, type LoadResult, runLoad } from '../load.js';
-import { cpuSeconds } from '../router/cpu-time.js';
 
 const serverScript = fileURLToPath(new URL('../router/server.ts', import.meta.url));
 

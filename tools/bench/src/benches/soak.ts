@@ -1,27 +1,12 @@
-// `pnpm bench soak`: what pugo-soak's measurement costs the target: throughput and CPU per request
-// while `/debug/pprof/metrics?gc=1` (two full GCs) is polled every 5 s (the default), 1 s, 0.5 s
-// (the end-to-end tests) and never. Servers run in child processes; autocannon drives them from another.
-
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Bench, Subject } from '../bench.js';
 import { positiveArg } from '../bench-args.js';
 import { type ChildServer, startChild } from '../child.js';
+import { cpuSeconds } from '../cpu-time.js';
 import { runLoad } from '../load.js';
 
 const serverScript = fileURLToPath(new URL('../soak/server.ts', import.meta.url));
-const ticksPerSecond =
-  Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/** CPU seconds (user + system) the process has used, from /proc (steadier than throughput). */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
-
 function subject(name: string, intervalMs: number, duration: number, connections: number): Subject {
   let child: ChildServer | undefined;
   return {
