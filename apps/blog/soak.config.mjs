@@ -1,7 +1,7 @@
 // pugo-soak's configuration for the blog: `pnpm soak [--quick] [--inject SCENARIO]` from the root.
 // Each load of this file seeds a fresh temporary SQLite database with 1,000 posts (the blog's own
 // seed command), reads back the post and tag slugs for the request mix, and removes the folder
-// when pugo-soak exits.
+// when the soak is over (`teardown`).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,6 @@ const pick = (values) => `{{pick:${values.map(encodeURIComponent).join('|')}}}`;
 
 export default async function blogSoakConfig() {
   const dir = mkdtempSync(join(tmpdir(), 'pugo-soak-blog-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const db = join(dir, 'soak.db');
   const slugs = await seed(db);
   const post = pick(slugs.posts);
@@ -128,6 +127,7 @@ export default async function blogSoakConfig() {
         expect: [303],
       },
     ],
+    teardown: () => rmSync(dir, { recursive: true, force: true }),
     scenarios: {
       'tango-pool': { env: { PUGO_INJECT_LEAK: 'tango-pool' } },
       listener: { env: { PUGO_INJECT_LEAK: 'listener' } },

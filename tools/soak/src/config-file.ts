@@ -17,6 +17,11 @@ export interface SoakFileOptions extends SoakOptions {
    * `{ "cache": { "env": { "PUGO_INJECT_LEAK": "cache" } } }`. Default: none.
    */
   scenarios?: Readonly<Record<string, SoakOptions>>;
+  /**
+   * Run once when the soak is over, whatever its outcome (JS configs): removes what the config made
+   * for this run, such as a temporary database. Default: none.
+   */
+  teardown?: () => unknown;
 }
 
 const durationKeys = {
@@ -101,7 +106,7 @@ async function normalize(
     'env',
     'routes',
     'setup',
-    ...(top ? ['scenarios'] : []),
+    ...(top ? ['scenarios', 'teardown'] : []),
   ]);
   for (const key of Object.keys(o)) if (!known.has(key)) throw fail(`unknown option "${key}"`);
   const out: Record<string, unknown> = {};
@@ -146,6 +151,11 @@ async function normalize(
   if (o.setup !== undefined) {
     if (typeof o.setup === 'function') out.setup = o.setup;
     else out.setup = validateSteps(o.setup, fail);
+  }
+  if (top && o.teardown !== undefined) {
+    if (typeof o.teardown !== 'function')
+      throw fail('"teardown" must be a function (in a JS config)');
+    out.teardown = o.teardown;
   }
   if (top && o.scenarios !== undefined) {
     if (typeof o.scenarios !== 'object' || o.scenarios === null || Array.isArray(o.scenarios))

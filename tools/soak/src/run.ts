@@ -21,6 +21,7 @@ export interface RunIo {
 
 /** Runs pugo-soak with `argv` (no node, no script) and returns the exit code. */
 export async function run(argv: readonly string[], io: RunIo): Promise<number> {
+  let teardown: (() => unknown) | undefined;
   try {
     const args = parseArgs(argv);
     if (args.help) {
@@ -35,7 +36,8 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     const file: SoakFileOptions = args.config ? await loadConfigFile(args.config) : {};
-    const { out: fileOut, scenarios, ...base } = file;
+    const { out: fileOut, scenarios, teardown: fileTeardown, ...base } = file;
+    teardown = fileTeardown;
     let fromFile: SoakOptions = base;
     if (args.scenario !== undefined) {
       const known = Object.keys(scenarios ?? {});
@@ -86,5 +88,19 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     );
     if (process.env.PUGO_SOAK_DEBUG === '1') io.stderr.write(`${e?.stack ?? ''}\n`);
     return 2;
+  } finally {
+    await runTeardown(teardown, io);
+  }
+}
+
+/** Calls the config's teardown; its failure is reported but does not change the verdict. */
+async function runTeardown(teardown: (() => unknown) | undefined, io: RunIo): Promise<void> {
+  if (teardown === undefined) return;
+  try {
+    await teardown();
+  } catch (error) {
+    io.stderr.write(
+      `pugo-soak: the config's teardown failed: ${(error as Error)?.message ?? String(error)}\n`,
+    );
   }
 }

@@ -1,5 +1,5 @@
 // End to end: when the harness cannot judge (no metrics, a crash, no start, errors), exit 2 with one clear line.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,39 @@ describe.concurrent('harness failures', () => {
     expect(lastLine(unknown.stderr)).toBe(
       `pugo-soak: no scenario "timer" in ${config}; known: cache, listener; run pugo-soak --help for usage`,
     );
+  }, 60_000);
+
+  it("a JS config's teardown runs once the soak is over, whatever its outcome", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soak-teardown-'));
+    const marker = join(dir, 'made-by-config');
+    const config = join(dir, 'soak.config.mjs');
+    writeFileSync(
+      config,
+      `import { appendFileSync, writeFileSync } from 'node:fs';
+export default () => {
+  writeFileSync(${JSON.stringify(marker)}, 'made\\n');
+  return {
+    cmd: 'node -e "process.exit(3)"',
+    scenarios: { other: {} },
+    teardown: () => appendFileSync(${JSON.stringify(marker)}, 'removed\\n'),
+  };
+};
+`,
+    );
+    const failed = await soak(['--config', config, '--no-report']);
+    expect(failed.code).toBe(2);
+    expect(readFileSync(marker, 'utf8')).toBe('made\nremoved\n');
+    const usage = await soak(['--config', config, '--scenario', 'nope', '--no-report']);
+    expect(usage.code).toBe(2);
+    expect(readFileSync(marker, 'utf8')).toBe('made\nremoved\n');
+    const bad = join(dir, 'bad.config.mjs');
+    writeFileSync(
+      bad,
+      "export default { url: 'http://127.0.0.1:9', teardown: 'rm -rf /tmp/x' };\n",
+    );
+    const refused = await soak(['--config', bad, '--no-report']);
+    expect(refused.code).toBe(2);
+    expect(lastLine(refused.stderr)).toMatch(/"teardown" must be a function \(in a JS config\)$/);
   }, 60_000);
 
   it('the bin: --help with examples (exit 0), a bad flag on one line (exit 2)', async () => {
