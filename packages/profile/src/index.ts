@@ -34,8 +34,14 @@ export type {
   Sample,
   ValueType,
 } from './profile/model.js';
+export {
+  type OpenFileOptions,
+  openProfileFile,
+  type StreamedProfile,
+} from './profile/open-file.js';
 export { prune, removeUninteresting } from './profile/prune.js';
 export { sampleIndexByName } from './profile/sample-index.js';
+export { type ReportProfile, SampleStream, type Samples } from './profile/samples.js';
 export { scaleProfile, scaleProfileN } from './profile/scale.js';
 export { checkValid } from './profile/validate.js';
 export { compileRegExp } from './regexp.js';

@@ -4,7 +4,13 @@ process.env.TZ = 'UTC';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodeProfile, generateReport, mergeProfiles, type Profile } from '../src/index.js';
+import {
+  decodeProfile,
+  generateReport,
+  mergeProfiles,
+  openProfileFile,
+  type Profile,
+} from '../src/index.js';
 import { parsePprofCommand } from './helpers/pprof-cmd.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -37,5 +43,25 @@ describe('golden-dot', () => {
       });
       expect(report.text).toBe(expected);
     });
+    const parsedCmd = parsePprofCommand(
+      readFileSync(join(folder, cmd), 'utf8').replace(/ -dot /, ' '),
+    );
+    if (parsedCmd.sources.length === 1)
+      test(`${cmd.replace(/\.cmd$/, '')} (streamed)`, async () => {
+        const parsed = parsedCmd;
+        const expected = readFileSync(join(folder, cmd.replace(/\.cmd$/, '.dot')), 'utf8');
+        const streamed = await openProfileFile(join(fixtures, parsed.sources[0]!));
+        try {
+          const report = generateReport(streamed, {
+            ...parsed.options,
+            kind: 'dot',
+            base: parsed.base ? load(parsed.base) : undefined,
+            diffBase: parsed.diffBase ? load(parsed.diffBase) : undefined,
+          });
+          expect(report.text).toBe(expected);
+        } finally {
+          await streamed.close();
+        }
+      });
   }
 });

@@ -4,7 +4,13 @@ process.env.TZ = 'UTC';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodeProfile, generateReport, mergeProfiles, type Profile } from '../src/index.js';
+import {
+  decodeProfile,
+  generateReport,
+  mergeProfiles,
+  openProfileFile,
+  type Profile,
+} from '../src/index.js';
 import { parsePprofCommand } from './helpers/pprof-cmd.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -45,6 +51,28 @@ for (const dir of ['golden', 'golden-extra']) {
         });
         expect(report.text).toBe(expected);
       });
+      // The same report with the profile streamed from its file (cases with one source).
+      const oneSource =
+        parsePprofCommand(readFileSync(join(folder, cmd), 'utf8')).sources.length === 1;
+      if (oneSource)
+        test(`${cmd.replace(/\.cmd$/, '')} (streamed)`, async () => {
+          const parsed = parsePprofCommand(readFileSync(join(folder, cmd), 'utf8'));
+          const expected = readFileSync(join(folder, cmd.replace(/\.cmd$/, '.txt')), 'utf8');
+          const streamed = await openProfileFile(join(fixtures, parsed.sources[0]!), {
+            source: parsed.sources[0],
+          });
+          try {
+            const report = generateReport(streamed, {
+              ...parsed.options,
+              base: parsed.base ? load(parsed.base) : undefined,
+              diffBase: parsed.diffBase ? load(parsed.diffBase) : undefined,
+              sourcePath: parsed.options.sourcePath?.map((p) => resolve(fixtures, p)),
+            });
+            expect(report.text).toBe(expected);
+          } finally {
+            await streamed.close();
+          }
+        });
     }
   });
 }

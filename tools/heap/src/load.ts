@@ -1,6 +1,12 @@
 // Turns the command line's sources into profiles: read or fetch, decode, merge, save fetched copies.
 import { readFile, stat } from 'node:fs/promises';
-import { decodeProfile, mergeProfiles, type Profile } from '@pugo/profile';
+import {
+  decodeProfile,
+  mergeProfiles,
+  openProfileFile,
+  type Profile,
+  type StreamedProfile,
+} from '@pugo/profile';
 import { heapError } from './errors.js';
 import { adjustUrl, fetchProfile } from './fetch.js';
 import { saveProfile } from './save.js';
@@ -36,6 +42,21 @@ export async function loadProfiles(options: LoadOptions): Promise<LoadedProfiles
   return base === undefined ? { profile } : { profile, base };
 }
 
+/**
+ * One local file and no base: the profile opened for streaming, so that a report's memory is its
+ * tables and graph, not its samples. Anything else (several sources, a URL, a base) is undefined:
+ * load it with {@link loadProfiles}.
+ */
+export async function openStreamable(
+  options: Pick<LoadOptions, 'sources' | 'base'>,
+): Promise<StreamedProfile | undefined> {
+  const [source] = options.sources;
+  if (options.sources.length !== 1 || options.base.length > 0 || source === undefined)
+    return undefined;
+  if (!(await isFile(source))) return undefined;
+  return openProfileFile(source, { source });
+}
+
 async function loadMerged(sources: readonly string[], options: LoadOptions): Promise<Profile> {
   const profiles = await Promise.all(sources.map((source) => loadOne(source, options)));
   return profiles.length === 1 ? profiles[0]! : mergeProfiles(profiles);
@@ -60,7 +81,8 @@ async function loadOne(source: string, options: LoadOptions): Promise<Profile> {
   return profile;
 }
 
-async function isFile(path: string): Promise<boolean> {
+/** Whether `path` names a regular file (not a URL, a folder or nothing). */
+export async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
   } catch {

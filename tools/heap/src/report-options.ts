@@ -21,7 +21,7 @@ export interface ReportSources {
 export function toReportOptions(
   command: Command,
   config: Config,
-  sources: ReportSources,
+  sources: Pick<ReportSources, 'base' | 'diffBase'>,
   shell = false,
 ): ReportOptions {
   // Pictures are drawn from pprof's dot report (svg, web) or, for flame graphs, a top report's header.

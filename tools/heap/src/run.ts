@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { generateReport } from '@pugo/profile';
+import { generateReport, type Report } from '@pugo/profile';
 import { parseArgs } from './args.js';
 import { oneLine } from './errors.js';
-import { loadProfiles } from './load.js';
+import { loadProfiles, openStreamable } from './load.js';
 import { emit, renderReport, type Writer } from './output.js';
 import { toReportOptions } from './report-options.js';
 import { runShell } from './shell.js';
@@ -26,6 +26,10 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   const log = (line: string) => io.stderr.write(`${line}\n`);
   try {
     const args = parseArgs(argv);
+    const printReport = (report: Report) => {
+      for (const warning of report.warnings) log(warning);
+      emit(renderReport(report, args.json), args.config.output, io.stdout, io.stderr);
+    };
     if (args.help) {
       io.stdout.write(usage);
       return 0;
@@ -35,6 +39,23 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     for (const warning of args.warnings) log(warning);
+    if (args.command !== undefined && !isPicture(args.command.kind) && args.http === undefined) {
+      // One report from one local file: streamed, its samples never all in memory.
+      const streamed = await openStreamable(args);
+      if (streamed !== undefined) {
+        try {
+          printReport(
+            generateReport(
+              streamed,
+              toReportOptions(args.command, args.config, { diffBase: args.diffBase }),
+            ),
+          );
+          return 0;
+        } finally {
+          await streamed.close();
+        }
+      }
+    }
     const loaded = await loadProfiles({
       sources: args.sources,
       base: args.base,
@@ -72,12 +93,9 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       });
       return 0;
     }
-    const report = generateReport(
-      loaded.profile,
-      toReportOptions(args.command, args.config, sources),
+    printReport(
+      generateReport(loaded.profile, toReportOptions(args.command, args.config, sources)),
     );
-    for (const warning of report.warnings) log(warning);
-    emit(renderReport(report, args.json), args.config.output, io.stdout, io.stderr);
     return 0;
   } catch (error) {
     log(`pugo-heap: ${describe(error, io.env)}`);

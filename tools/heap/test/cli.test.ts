@@ -1,5 +1,5 @@
 // pugo-heap as a process: the subcommand form, --json, -output, --help, and every bad input → exit 2.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -96,6 +96,30 @@ async function expectBadInput(args: string[], message: RegExp): Promise<void> {
   expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   expect(result.stderr).toMatch(message);
 }
+
+describe('one report from one file is streamed', () => {
+  test('the decompressed copy it reads from is removed, after a report and after bad input', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'pugo-heap-tmpdir-'));
+    const env = { TMPDIR: own };
+    const seen: string[] = [];
+    const watcher = watch(own, (_event, name) => {
+      if (name?.startsWith('pugo-profile-')) seen.push(name);
+    });
+    const ok = await runCli(['-top', end], { env });
+    watcher.close();
+    expect(ok.code).toBe(0);
+    expect(seen.length).toBeGreaterThan(0); // a copy was made: the report was streamed
+    expect(ok.stdout).toBe(golden('go-heap-leaky-end.top'));
+    const bad = await runCli(['-top', '-sample_index=cpu', end], { env });
+    expect(bad.code).toBe(2);
+    const cut = join(own, 'cut.pb.gz');
+    writeFileSync(cut, readFileSync(join(fixtures, end)).subarray(0, 3000));
+    expect((await runCli(['-top', cut], { env })).code).toBe(2);
+    // (tsx, which runs the sources in tests, keeps its cache there too.)
+    expect(readdirSync(own).filter((f) => f.startsWith('pugo-profile-'))).toEqual([]);
+    expect(readdirSync(own)).toContain('cut.pb.gz');
+  });
+});
 
 describe.concurrent('bad input: exit 2 and one line on stderr', () => {
   test('not a profile', async () => {

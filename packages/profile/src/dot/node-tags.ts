@@ -4,7 +4,8 @@ import { createNodes } from '../graph/graph.js';
 import type { GraphNode } from '../graph/node.js';
 import { scaledLabel } from '../measurement/units.js';
 import { DIFF_BASE_LABEL } from '../profile/filter.js';
-import type { Profile, Sample } from '../profile/model.js';
+import type { Sample } from '../profile/model.js';
+import { forEachSample, type ReportProfile } from '../profile/samples.js';
 
 /** A label value (or numeric label value) and the weight of the samples that carry it. */
 export interface Tag {
@@ -74,7 +75,7 @@ function addSample(
 }
 
 /** Tags of every node of `g`, walking the samples as pprof's graph.New does. */
-export function collectTags(p: Profile, g: Graph, o: TagOptions): Map<GraphNode, NodeTags> {
+export function collectTags(p: ReportProfile, g: Graph, o: TagOptions): Map<GraphNode, NodeTags> {
   const byKey = new Map<string, GraphNode>();
   const tags = new Map<GraphNode, NodeTags>();
   for (const n of g.nodes) {
@@ -82,9 +83,9 @@ export function collectTags(p: Profile, g: Graph, o: TagOptions): Map<GraphNode,
     tags.set(n, { label: new Map(), numeric: new Map() });
   }
   const { byLocation } = createNodes(p, { sampleValue: o.sampleValue, keptNodes: o.keptNodes });
-  for (const s of p.sample) {
+  forEachSample(p.sample, (s) => {
     const w = o.sampleValue(s.value);
-    if (w === 0) continue;
+    if (w === 0) return;
     const labels = joinLabels(s);
     const seen = new Set<string>();
     let leaf: string | undefined;
@@ -110,7 +111,7 @@ export function collectTags(p: Profile, g: Graph, o: TagOptions): Map<GraphNode,
       const gn = byKey.get(leaf);
       if (gn !== undefined) addSample(tags.get(gn)!, s, labels, w, true, o);
     }
-  }
+  });
   return tags;
 }
 

@@ -1,6 +1,8 @@
 // Builds the call graph of a profile: one node per distinct frame, edges caller → callee.
 import { normalize } from 'node:path/posix';
-import type { Line, Location, Profile } from '../profile/model.js';
+import { IdTable } from '../profile/id-table.js';
+import type { Line, Location } from '../profile/model.js';
+import { forEachSample, type ReportProfile } from '../profile/samples.js';
 import { GraphNode, infoKey, type NodeInfo } from './node.js';
 
 /** Options of {@link buildGraph}. */
@@ -13,6 +15,11 @@ export interface GraphOptions {
   dropNegative?: boolean;
   /** Only create nodes whose key is in this set. Default: all nodes. */
   keptNodes?: ReadonlySet<string>;
+  /**
+   * Build edges. Default: true. Without them a graph holds only nodes' flat and cum values, which
+   * is all `top` needs when no location has inlined frames (edges only mark inlining there).
+   */
+  edges?: boolean;
 }
 
 /** A call graph: its nodes (unsorted until a report sorts them). */
@@ -58,7 +65,7 @@ function nodeInfo(l: Location, line: Line | undefined, objfile: string, o: Graph
 
 /** Nodes per location id, innermost frame first; undefined where keptNodes excluded a frame. */
 export function createNodes(
-  p: Profile,
+  p: ReportProfile,
   o: GraphOptions,
 ): { nodes: Map<string, GraphNode>; byLocation: Map<number, Array<GraphNode | undefined>> } {
   const nodes = new Map<string, GraphNode>();
@@ -84,18 +91,23 @@ export function createNodes(
   return { nodes, byLocation };
 }
 
+const NO_NODES: readonly (GraphNode | undefined)[] = [];
+
 /** Builds the graph as pprof's graph.New does (not a call tree). */
-export function buildGraph(p: Profile, o: GraphOptions): Graph {
-  const { nodes, byLocation } = createNodes(p, o);
+export function buildGraph(p: ReportProfile, o: GraphOptions): Graph {
+  const created = createNodes(p, o);
+  const nodes = created.nodes;
+  const byLocation = new IdTable(created.byLocation);
+  const edges = o.edges !== false;
   let stamp = 0;
-  for (const sample of p.sample) {
+  forEachSample(p.sample, (sample) => {
     const w = o.sampleValue(sample.value);
-    if (w === 0) continue;
+    if (w === 0) return;
     stamp++;
     let parent: GraphNode | undefined;
     let residual = false;
     for (let i = sample.location.length - 1; i >= 0; i--) {
-      const locNodes = byLocation.get(sample.location[i]!.id) ?? [];
+      const locNodes = byLocation.get(sample.location[i]!.id) ?? NO_NODES;
       for (let ni = locNodes.length - 1; ni >= 0; ni--) {
         const n = locNodes[ni];
         if (n === undefined) {
@@ -106,7 +118,7 @@ export function buildGraph(p: Profile, o: GraphOptions): Graph {
           n.stamp = stamp;
           n.cum += w;
         }
-        if (parent !== undefined && n !== parent) {
+        if (edges && parent !== undefined && n !== parent) {
           const e = parent.out.get(n);
           if (e === undefined) {
             parent.addToEdge(n, w, residual, ni !== locNodes.length - 1, stamp);
@@ -123,7 +135,7 @@ export function buildGraph(p: Profile, o: GraphOptions): Graph {
       }
     }
     if (parent !== undefined && !residual) parent.flat += w;
-  }
+  });
   const kept: GraphNode[] = [];
   for (const n of nodes.values()) {
     if (n.cum === 0 && n.flat === 0) continue;

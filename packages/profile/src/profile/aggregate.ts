@@ -1,11 +1,11 @@
 // Forgets what a granularity does not keep (names, files, lines, addresses, inlining), in place.
-import type { Profile } from './model.js';
+import type { ReportProfile } from './samples.js';
 
 /** Granularity of a report: which parts of a frame tell nodes apart. */
 export type Granularity = 'functions' | 'filefunctions' | 'files' | 'lines' | 'addresses';
 
 /** pprof's driver `aggregate` + `Profile.Aggregate`, with inline frames kept. */
-export function aggregate(p: Profile, granularity: Granularity): void {
+export function aggregate(p: ReportProfile, granularity: Granularity): void {
   if (granularity === 'addresses') return; // With inlines kept, addresses keep everything.
   const fn = granularity !== 'files';
   const filename = granularity !== 'functions';

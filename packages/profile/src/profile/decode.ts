@@ -1,7 +1,7 @@
 // Decodes profile.proto bytes (gzipped or plain) into the model, resolving ids to references.
 import { gunzipSync } from 'node:zlib';
 import { fail, ProfileError } from '../errors.js';
-import type { Location, Mapping, Profile, ProfileFunction, Sample, ValueType } from './model.js';
+import type { Location, Mapping, Profile, ProfileFunction, Sample } from './model.js';
 import { ProtoReader } from './proto-reader.js';
 import { checkValid } from './validate.js';
 
@@ -13,7 +13,7 @@ export interface DecodeOptions {
   maxDecodedBytes?: number;
 }
 
-const DEFAULT_MAX_DECODED = 1024 ** 3;
+export const DEFAULT_MAX_DECODED = 1024 ** 3;
 const utf8 = new TextDecoder('utf-8');
 
 interface RawLabel {
@@ -23,7 +23,7 @@ interface RawLabel {
   unit: number;
 }
 /** Shared by every sample without labels; replaced, never mutated, when labels are set. */
-const NO_LABELS: Record<string, never> = Object.freeze({}) as Record<string, never>;
+export const NO_LABELS: Record<string, never> = Object.freeze({}) as Record<string, never>;
 interface RawLocation {
   loc: Location;
   mappingId: number;
@@ -60,21 +60,25 @@ export function decodeProfile(data: Uint8Array, options: DecodeOptions = {}): Pr
     checkValid(profile, source, true);
     return profile;
   } catch (error) {
-    if (error instanceof ProfileError) {
-      if (error.message.startsWith('decoding the profile ')) {
-        throw new ProfileError(
-          error.code,
-          error.message.replace(/^decoding the profile/, `decoding ${source}`),
-        );
-      }
-      throw error;
-    }
-    // A bug of ours must still reach the caller as a coded, one-line error.
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ProfileError('PUGO_ERR_PROFILE_DECODE', `decoding ${source} failed: ${message}`, {
-      cause: error,
-    });
+    throw decodeError(error, source);
   }
+}
+
+/** Any failure while decoding `source` as a coded error naming it (a bug of ours included). */
+export function decodeError(error: unknown, source: string): ProfileError {
+  if (error instanceof ProfileError) {
+    if (error.message.startsWith('decoding the profile ')) {
+      return new ProfileError(
+        error.code,
+        error.message.replace(/^decoding the profile/, `decoding ${source}`),
+      );
+    }
+    return error;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProfileError('PUGO_ERR_PROFILE_DECODE', `decoding ${source} failed: ${message}`, {
+    cause: error,
+  });
 }
 
 function gunzip(data: Uint8Array, source: string, max: number): Uint8Array {
@@ -98,134 +102,198 @@ function gunzip(data: Uint8Array, source: string, max: number): Uint8Array {
 
 function parse(buf: Uint8Array): Profile {
   const r = new ProtoReader(buf);
-  const strings: string[] = [];
-  const sampleTypes: Array<[number, number]> = [];
-  // Samples are read in a second pass, once locations and strings are known: no copy of each.
+  const tables = new ProfileTables();
+  // Samples are read once the locations and strings are known (they usually come first).
   const sampleRanges: number[] = [];
-  const mappings: Array<{ m: Mapping; file: number; buildId: number }> = [];
-  const rawLocations: RawLocation[] = [];
-  const functions: Array<{
+  for (let field = r.next(); field !== 0; field = r.next()) {
+    if (field === 2) sampleRanges.push(...r.range());
+    else tables.add(field, r);
+  }
+  const t = tables.resolve();
+  const samples: Sample[] = new Array(sampleRanges.length / 2);
+  for (let i = 0; i < sampleRanges.length; i += 2) {
+    const sr = new ProtoReader(buf, sampleRanges[i], sampleRanges[i + 1]);
+    samples[i / 2] = decodeSample(sr, t.str, t.locationById);
+  }
+  return { ...t.header, sample: samples };
+}
+
+/** Locations by id: a Map, or an {@link IdTable}. */
+export interface LocationLookup {
+  get(id: number): Location | undefined;
+}
+
+/** Everything of a profile but its samples, with the string table to read samples by. */
+export interface ResolvedTables {
+  readonly header: Omit<Profile, 'sample'>;
+  readonly str: (i: number) => string;
+  readonly locationById: ReadonlyMap<number, Location>;
+}
+
+/** Gathers the top-level fields other than samples (field 2), in any order, then resolves ids. */
+export class ProfileTables {
+  readonly #strings: string[] = [];
+  readonly #sampleTypes: Array<[number, number]> = [];
+  readonly #mappings: Array<{ m: Mapping; file: number; buildId: number }> = [];
+  readonly #locations: RawLocation[] = [];
+  readonly #functions: Array<{
     f: ProfileFunction;
     name: number;
     systemName: number;
     filename: number;
   }> = [];
-  const comments: number[] = [];
-  let dropFrames = 0;
-  let keepFrames = 0;
-  let timeNanos = 0;
-  let durationNanos = 0;
-  let periodType: [number, number] = [0, 0];
-  let period = 0;
-  let defaultSampleType = 0;
-  for (let field = r.next(); field !== 0; field = r.next()) {
+  readonly #comments: number[] = [];
+  #dropFrames = 0;
+  #keepFrames = 0;
+  #timeNanos = 0;
+  #durationNanos = 0;
+  #periodType: [number, number] = [0, 0];
+  #period = 0;
+  #defaultSampleType = 0;
+
+  /** Reads one top-level field (not a sample) whose number `r.next()` just returned. */
+  add(field: number, r: ProtoReader): void {
     switch (field) {
       case 1:
-        sampleTypes.push(valueType(r.message()));
-        break;
-      case 2:
-        sampleRanges.push(...r.range());
+        this.#sampleTypes.push(valueType(r.message()));
         break;
       case 3:
-        mappings.push(mapping(r.message()));
+        this.#mappings.push(mapping(r.message()));
         break;
       case 4:
-        rawLocations.push(location(r.message()));
+        this.#locations.push(location(r.message()));
         break;
       case 5:
-        functions.push(func(r.message()));
+        this.#functions.push(func(r.message()));
         break;
       case 6:
-        strings.push(utf8.decode(r.raw()));
+        this.#strings.push(utf8.decode(r.raw()));
         break;
       case 7:
-        dropFrames = r.scalar();
+        this.#dropFrames = r.scalar();
         break;
       case 8:
-        keepFrames = r.scalar();
+        this.#keepFrames = r.scalar();
         break;
       case 9:
-        timeNanos = r.scalar();
+        this.#timeNanos = r.scalar();
         break;
       case 10:
-        durationNanos = r.scalar();
+        this.#durationNanos = r.scalar();
         break;
       case 11:
-        periodType = valueType(r.message());
+        this.#periodType = valueType(r.message());
         break;
       case 12:
-        period = r.scalar();
+        this.#period = r.scalar();
         break;
       case 13:
-        r.repeated(comments);
+        r.repeated(this.#comments);
         break;
       case 14:
-        defaultSampleType = r.scalar();
+        this.#defaultSampleType = r.scalar();
         break;
       default:
         r.skip();
     }
   }
-  if (strings.length > 0 && strings[0] !== '') invalid('string_table[0] must be ""');
-  const str = (i: number): string => {
-    const s = strings[i];
-    if (s === undefined) {
-      if (i === 0 && strings.length === 0) return '';
-      return invalid(`string index ${i} is outside the string table (${strings.length} entries)`);
+
+  /** Resolves string indexes and ids into references; throws PUGO_ERR_PROFILE_INVALID. */
+  resolve(): ResolvedTables {
+    const strings = this.#strings;
+    if (strings.length > 0 && strings[0] !== '') invalid('string_table[0] must be ""');
+    const str = (i: number): string => {
+      const s = strings[i];
+      if (s === undefined) {
+        if (i === 0 && strings.length === 0) return '';
+        return invalid(`string index ${i} is outside the string table (${strings.length} entries)`);
+      }
+      return s;
+    };
+    const mappingById = new Map<number, Mapping>();
+    for (const { m, file, buildId } of this.#mappings) {
+      m.file = str(file);
+      m.buildId = str(buildId);
+      mappingById.set(m.id, m);
     }
-    return s;
+    const functionById = new Map<number, ProfileFunction>();
+    for (const { f, name, systemName, filename } of this.#functions) {
+      f.name = str(name);
+      f.systemName = str(systemName);
+      f.filename = str(filename);
+      functionById.set(f.id, f);
+    }
+    const locationById = new Map<number, Location>();
+    for (const { loc, mappingId, lines } of this.#locations) {
+      loc.mapping = mappingById.get(mappingId);
+      // Sized exactly: a pushed-to empty array reserves 17 slots, 20k locations' worth of waste.
+      loc.line = lines.map(([functionId, line]) => {
+        const fn = functionById.get(functionId);
+        if (fn === undefined)
+          invalid(`location ${loc.id} has a line with unknown function ${functionId}`);
+        return { function: fn, line };
+      });
+      locationById.set(loc.id, loc);
+    }
+    const [periodType, periodUnit] = this.#periodType;
+    const header: Omit<Profile, 'sample'> = {
+      sampleType: this.#sampleTypes.map(([t, u]) => ({ type: str(t), unit: str(u) })),
+      defaultSampleType: str(this.#defaultSampleType),
+      mapping: this.#mappings.map((x) => x.m),
+      location: this.#locations.map((x) => x.loc),
+      function: this.#functions.map((x) => x.f),
+      comments: this.#comments.map(str),
+      dropFrames: str(this.#dropFrames),
+      keepFrames: str(this.#keepFrames),
+      timeNanos: this.#timeNanos,
+      durationNanos: this.#durationNanos,
+      periodType: { type: str(periodType), unit: str(periodUnit) },
+      period: this.#period,
+    };
+    return { header, str, locationById };
+  }
+}
+
+/**
+ * What the passes of a streamed profile refill for each sample instead of allocating: one sample
+ * object, the raw ids and values, and a location array per stack depth (a JS array whose length
+ * changes reallocates its storage; one per depth never does).
+ */
+export interface SampleScratch {
+  readonly sample: Sample;
+  ids: Float64Array;
+  values: Float64Array;
+  readonly locationsByDepth: Location[][];
+  readonly valuesByCount: number[][];
+}
+
+/** A scratch for {@link decodeSample} and the plain-sample decoder. */
+export function sampleScratch(): SampleScratch {
+  const sample = {
+    location: [],
+    value: [],
+    label: NO_LABELS,
+    numLabel: NO_LABELS,
+    numUnit: NO_LABELS,
   };
-  const mappingById = new Map<number, Mapping>();
-  for (const { m, file, buildId } of mappings) {
-    m.file = str(file);
-    m.buildId = str(buildId);
-    mappingById.set(m.id, m);
-  }
-  const functionById = new Map<number, ProfileFunction>();
-  for (const { f, name, systemName, filename } of functions) {
-    f.name = str(name);
-    f.systemName = str(systemName);
-    f.filename = str(filename);
-    functionById.set(f.id, f);
-  }
-  const locationById = new Map<number, Location>();
-  for (const { loc, mappingId, lines } of rawLocations) {
-    loc.mapping = mappingById.get(mappingId);
-    for (const [functionId, line] of lines) {
-      const fn = functionById.get(functionId);
-      if (fn === undefined)
-        invalid(`location ${loc.id} has a line with unknown function ${functionId}`);
-      loc.line.push({ function: fn, line });
-    }
-    locationById.set(loc.id, loc);
-  }
-  const samples: Sample[] = new Array(sampleRanges.length / 2);
-  for (let i = 0; i < sampleRanges.length; i += 2) {
-    const sr = new ProtoReader(buf, sampleRanges[i], sampleRanges[i + 1]);
-    samples[i / 2] = sample(sr, str, locationById);
-  }
-  const valueTypes: ValueType[] = sampleTypes.map(([t, u]) => ({ type: str(t), unit: str(u) }));
   return {
-    sampleType: valueTypes,
-    defaultSampleType: str(defaultSampleType),
-    sample: samples,
-    mapping: mappings.map((x) => x.m),
-    location: rawLocations.map((x) => x.loc),
-    function: functions.map((x) => x.f),
-    comments: comments.map(str),
-    dropFrames: str(dropFrames),
-    keepFrames: str(keepFrames),
-    timeNanos,
-    durationNanos,
-    periodType: { type: str(periodType[0]), unit: str(periodType[1]) },
-    period,
+    sample,
+    ids: new Float64Array(64),
+    values: new Float64Array(8),
+    locationsByDepth: [],
+    valuesByCount: [],
   };
 }
 
-function sample(
+/**
+ * One sample message, its location ids resolved; throws PUGO_ERR_PROFILE_INVALID. With `into`,
+ * the sample returned is the scratch's, overwritten by the next call.
+ */
+export function decodeSample(
   r: ProtoReader,
   str: (i: number) => string,
-  locationById: Map<number, Location>,
+  locationById: LocationLookup,
+  into?: SampleScratch,
 ): Sample {
   const locationIds: number[] = [];
   const value: number[] = [];
@@ -238,12 +306,24 @@ function sample(
       labels.push(label(r.message()));
     } else r.skip();
   }
-  const location = locationIds.map((id) => {
+  const location = new Array<Location>(locationIds.length);
+  for (let i = 0; i < locationIds.length; i++) {
+    const id = locationIds[i]!;
     const loc = locationById.get(id);
     if (loc === undefined) return invalid(`a sample refers to unknown location ${id}`);
-    return loc;
-  });
-  const s: Sample = { location, value, label: NO_LABELS, numLabel: NO_LABELS, numUnit: NO_LABELS };
+    location[i] = loc;
+  }
+  let s: Sample;
+  if (into === undefined) {
+    s = { location, value, label: NO_LABELS, numLabel: NO_LABELS, numUnit: NO_LABELS };
+  } else {
+    s = into.sample;
+    s.location = location;
+    s.value = value;
+    s.label = NO_LABELS;
+    s.numLabel = NO_LABELS;
+    s.numUnit = NO_LABELS;
+  }
   if (labels === undefined) return s;
   const strLabels: Record<string, string[]> = {};
   const numLabels: Record<string, number[]> = {};

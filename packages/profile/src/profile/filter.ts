@@ -1,5 +1,6 @@
 // Focus, ignore, hide and show: pprof's FilterSamplesByName, plus the label helpers of diffs.
 import type { Line, Location, Profile } from './model.js';
+import { filterSamples, type ReportProfile } from './samples.js';
 
 /** Compiled name filters; each matches a function name, a file name or a mapping's file. */
 export interface NameFilters {
@@ -30,12 +31,12 @@ function matchesName(l: Location, re: RegExp): boolean {
  * Keeps samples with a focused and no ignored frame; removes hidden frames (and frames not
  * shown) from stacks, dropping samples left with none. Mutates the profile.
  */
-export function filterSamplesByName(p: Profile, f: NameFilters): FilterMatches {
+export function filterSamplesByName(p: ReportProfile, f: NameFilters): FilterMatches {
   const m: FilterMatches = { focus: false, ignore: false, hide: false, show: false };
   if (!f.focus && !f.ignore && !f.hide && !f.show) {
     // Without filters every location is focused: only samples without a stack go.
     m.focus = p.location.length > 0;
-    p.sample = p.sample.filter((s) => s.location.length > 0);
+    p.sample = filterSamples(p.sample, (s) => s.location.length > 0);
     return m;
   }
   const focusOrIgnore = new Map<number, boolean>();
@@ -66,7 +67,7 @@ export function filterSamplesByName(p: Profile, f: NameFilters): FilterMatches {
       else m.show = true;
     }
   }
-  p.sample = p.sample.filter((s) => {
+  p.sample = filterSamples(p.sample, (s) => {
     let focused = false;
     for (const l of s.location) {
       const v = focusOrIgnore.get(l.id);

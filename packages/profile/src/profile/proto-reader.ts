@@ -11,13 +11,25 @@ export class ProtoReader {
   readonly #buf: Uint8Array;
   #pos: number;
   readonly #end: number;
+  /** Offset of `buf` in the whole input, so errors name the byte of the file. */
+  readonly #base: number;
   /** Wire type of the field read last by {@link next}. */
   wireType = 0;
 
-  constructor(buf: Uint8Array, start = 0, end = buf.length) {
+  constructor(buf: Uint8Array, start = 0, end = buf.length, base = 0) {
     this.#buf = buf;
     this.#pos = start;
     this.#end = end;
+    this.#base = base;
+  }
+
+  /** The bytes this reader reads from (all of them, not only its range), and their file offset. */
+  get buffer(): Uint8Array {
+    return this.#buf;
+  }
+
+  get base(): number {
+    return this.#base;
   }
 
   /** The next field number, or 0 at the end of the message. */
@@ -73,7 +85,7 @@ export class ProtoReader {
   repeated(out: number[]): void {
     if (this.wireType === WIRE_BYTES) {
       const [start, end] = this.bytes();
-      const inner = new ProtoReader(this.#buf, start, end);
+      const inner = new ProtoReader(this.#buf, start, end, this.#base);
       while (!inner.atEnd()) out.push(inner.int64());
     } else if (this.wireType === WIRE_VARINT) {
       out.push(this.int64());
@@ -97,7 +109,7 @@ export class ProtoReader {
   message(): ProtoReader {
     if (this.wireType !== WIRE_BYTES) this.#bad(`wire type ${this.wireType} for a message`);
     const [start, end] = this.bytes();
-    return new ProtoReader(this.#buf, start, end);
+    return new ProtoReader(this.#buf, start, end, this.#base);
   }
 
   /** A sub-message's bounds, to read it later with `new ProtoReader(buf, start, end)`. */
@@ -145,7 +157,7 @@ export class ProtoReader {
   #bad(what: string): never {
     throw new ProfileError(
       'PUGO_ERR_PROFILE_DECODE',
-      `decoding the profile failed: ${what} at byte ${this.#pos}; pass an uncorrupted profile.proto file (gzipped or not)`,
+      `decoding the profile failed: ${what} at byte ${this.#base + this.#pos}; pass an uncorrupted profile.proto file (gzipped or not)`,
     );
   }
 }

@@ -1,6 +1,6 @@
 // Drops uninteresting frames below the profile's drop_frames (pprof's Prune/RemoveUninteresting).
 import { compileRegExp } from '../regexp.js';
-import type { Profile } from './model.js';
+import { mapSamples, type ReportProfile } from './samples.js';
 
 const reservedNames = ['(anonymous namespace)', 'operator()'];
 
@@ -18,7 +18,7 @@ function simplifyFunc(f: string): string {
 }
 
 /** Removes frames matching `drop` (unless `keep` matches) and everything called from them. */
-export function prune(p: Profile, drop: RegExp, keep?: RegExp): void {
+export function prune(p: ReportProfile, drop: RegExp, keep?: RegExp): void {
   const pruneLoc = new Set<number>();
   const pruneBeneath = new Set<number>();
   for (const loc of p.location) {
@@ -36,7 +36,8 @@ export function prune(p: Profile, drop: RegExp, keep?: RegExp): void {
       else loc.line = loc.line.slice(i + 1);
     }
   }
-  for (const s of p.sample) {
+  if (pruneBeneath.size === 0) return;
+  p.sample = mapSamples(p.sample, (s) => {
     let foundUser = false;
     for (let i = s.location.length - 1; i >= 0; i--) {
       const id = s.location[i]!.id;
@@ -54,11 +55,12 @@ export function prune(p: Profile, drop: RegExp, keep?: RegExp): void {
         break;
       }
     }
-  }
+    return s;
+  });
 }
 
 /** Applies the profile's own drop_frames/keep_frames, as pprof does after fetching. */
-export function removeUninteresting(p: Profile): void {
+export function removeUninteresting(p: ReportProfile): void {
   if (p.dropFrames === '') return;
   const drop = compileRegExp(`^(${p.dropFrames})$`, 'drop_frames');
   const keep =

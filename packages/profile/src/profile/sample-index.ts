@@ -6,7 +6,10 @@ import type { Profile } from './model.js';
  * pprof's SampleIndexByName: '' or undefined is the default sample type (else the last one);
  * a number is an index; a name matches a type, with an `inuse_` prefix optional.
  */
-export function sampleIndexByName(p: Profile, sampleIndex: string | undefined): number {
+export function sampleIndexByName(
+  p: Pick<Profile, 'sampleType' | 'defaultSampleType'>,
+  sampleIndex: string | undefined,
+): number {
   const types = p.sampleType.map((t) => t.type);
   if (sampleIndex === undefined || sampleIndex === '') {
     if (p.defaultSampleType !== '') {

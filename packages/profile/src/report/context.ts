@@ -4,7 +4,7 @@ import { buildGraph, type Graph } from '../graph/graph.js';
 import { sumNodes } from '../graph/trim.js';
 import { label, percentage, scale, scaledLabel } from '../measurement/units.js';
 import { isDiffBaseSample } from '../profile/filter.js';
-import type { Profile } from '../profile/model.js';
+import { forEachSample, type ReportProfile } from '../profile/samples.js';
 import { pathTrimmer } from './source-path.js';
 import { formatProfileTime } from './time-label.js';
 
@@ -29,7 +29,7 @@ export interface ResolvedOptions {
 
 /** A report in progress: the filtered profile, the total and the value formatter. */
 export class ReportContext {
-  readonly prof: Profile;
+  readonly prof: ReportProfile;
   readonly o: ResolvedOptions;
   /** Total of the profile before filters, as pprof's report.New computes it. */
   readonly total: number;
@@ -38,7 +38,7 @@ export class ReportContext {
   /** pprof trims recorded file names each time it builds a graph. */
   readonly trimFile: (path: string) => string;
 
-  constructor(prof: Profile, o: ResolvedOptions) {
+  constructor(prof: ReportProfile, o: ResolvedOptions) {
     this.prof = prof;
     this.o = o;
     this.total = computeTotal(prof, o.sampleIndex);
@@ -55,12 +55,13 @@ export class ReportContext {
   }
 
   /** pprof's report.newGraph: trims file paths and builds the graph. */
-  newGraph(kept?: ReadonlySet<string>, objNames = false): Graph {
+  newGraph(kept?: ReadonlySet<string>, objNames = false, edges = true): Graph {
     for (const f of this.prof.function) f.filename = this.trimFile(f.filename);
     return buildGraph(this.prof, {
       sampleValue: (v) => this.value(v),
       keptNodes: kept,
       objNames,
+      edges,
     });
   }
 
@@ -144,14 +145,14 @@ export class ReportContext {
 }
 
 /** pprof's computeTotal: sum of |values|; with a diff base, the base's total. */
-export function computeTotal(p: Profile, index: number): number {
+export function computeTotal(p: ReportProfile, index: number): number {
   let total = 0;
   let diffTotal = 0;
-  for (const s of p.sample) {
+  forEachSample(p.sample, (s) => {
     let v = s.value[index] ?? 0;
     if (v < 0) v = -v;
     total += v;
     if (isDiffBaseSample(s)) diffTotal += v;
-  }
+  });
   return diffTotal > 0 ? diffTotal : total;
 }

@@ -3,10 +3,13 @@ import { dotReport } from '../dot/dot-report.js';
 import { fail } from '../errors.js';
 import { aggregate, type Granularity } from '../profile/aggregate.js';
 import { combineWithBase, copyProfile } from '../profile/combine.js';
+import { copyStreamed } from '../profile/copy-streamed.js';
 import { filterSamplesByName } from '../profile/filter.js';
 import type { Profile } from '../profile/model.js';
+import type { StreamedProfile } from '../profile/open-file.js';
 import { removeUninteresting } from '../profile/prune.js';
 import { sampleIndexByName } from '../profile/sample-index.js';
+import { isStreamed, type ReportProfile } from '../profile/samples.js';
 import { compileRegExp } from '../regexp.js';
 import { ReportContext, type ResolvedOptions } from './context.js';
 import { listReport } from './list.js';
@@ -25,8 +28,19 @@ const GRANULARITIES: readonly Granularity[] = [
 ];
 const KINDS = ['top', 'peek', 'tree', 'traces', 'list', 'dot'] as const;
 
-/** The profile a report reads: a copy, with the base subtracted or compared and frames pruned. */
-export function prepareProfile(profile: Profile, options: ReportOptions): Profile {
+/**
+ * The profile a report reads: a copy, with the base subtracted or compared and frames pruned. A
+ * streamed profile stays streamed (its tables are copied), unless a base must be merged with it.
+ */
+export function prepareProfile(profile: Profile, options: ReportOptions): Profile;
+export function prepareProfile(
+  profile: Profile | StreamedProfile,
+  options: ReportOptions,
+): ReportProfile;
+export function prepareProfile(
+  profile: Profile | StreamedProfile,
+  options: ReportOptions,
+): ReportProfile {
   if (options.base !== undefined && options.diffBase !== undefined) {
     fail(
       'PUGO_ERR_PROFILE_OPTION',
@@ -34,15 +48,26 @@ export function prepareProfile(profile: Profile, options: ReportOptions): Profil
     );
   }
   const base = options.diffBase ?? options.base;
-  const p =
-    base === undefined
-      ? copyProfile(profile)
-      : combineWithBase(profile, base, {
-          diff: options.diffBase !== undefined,
-          normalize: options.normalize === true,
-        });
+  let p: ReportProfile;
+  if (base !== undefined) {
+    p = combineWithBase(inMemory(profile), base, {
+      diff: options.diffBase !== undefined,
+      normalize: options.normalize === true,
+    });
+  } else if (isStreamedProfile(profile)) {
+    p = profile.hasNegativeValues ? copyProfile(profile.load()) : copyStreamed(profile);
+  } else p = copyProfile(profile);
   removeUninteresting(p);
   return p;
+}
+
+function isStreamedProfile(p: Profile | StreamedProfile): p is StreamedProfile {
+  return isStreamed(p.sample);
+}
+
+/** The samples in memory: merging with a base, or printing each merged sample, needs them. */
+function inMemory(p: Profile | StreamedProfile): Profile {
+  return isStreamedProfile(p) ? p.load() : p;
 }
 
 function fraction(v: number | undefined, name: string, dflt: number): number {
@@ -57,7 +82,7 @@ function fraction(v: number | undefined, name: string, dflt: number): number {
 }
 
 /** Generates a report: `text` as go tool pprof prints it, `data` for `--json`. */
-export function generateReport(profile: Profile, options: ReportOptions): Report {
+export function generateReport(profile: Profile | StreamedProfile, options: ReportOptions): Report {
   if (!KINDS.includes(options.kind)) {
     fail(
       'PUGO_ERR_PROFILE_OPTION',
@@ -88,7 +113,8 @@ export function generateReport(profile: Profile, options: ReportOptions): Report
   const show = options.show ? compileRegExp(options.show, 'show') : undefined;
   const symbol = options.regexp ? compileRegExp(options.regexp, 'argument') : undefined;
 
-  const p = prepareProfile(profile, options);
+  // traces prints every sample of the merged profile: it reads them in memory.
+  const p = prepareProfile(kind === 'traces' ? inMemory(profile) : profile, options);
   const units = numLabelUnits(p);
 
   // pprof's applyCommandOverrides.

@@ -7,7 +7,10 @@ import type { ReportData, TopRow } from './options.js';
 
 /** pprof's printText. */
 export function topReport(rpt: ReportContext): { text: string; data: Partial<ReportData> } {
-  const t = trimGraph((kept) => rpt.newGraph(kept), {
+  // Edges only mark inlined frames in `top`: without inlining, a large profile's edges (millions
+  // of caller–callee pairs) are not built at all.
+  const inlining = rpt.prof.location.some((l) => l.line.length > 1);
+  const t = trimGraph((kept) => rpt.newGraph(kept, false, inlining), {
     nodeFraction: rpt.o.nodeFraction,
     edgeFraction: rpt.o.edgeFraction,
     nodeCount: rpt.o.nodeCount,

@@ -2,6 +2,7 @@
 import { createNodes } from '../graph/graph.js';
 import { padLeft } from '../measurement/go-format.js';
 import { label } from '../measurement/units.js';
+import { forEachSample } from '../profile/samples.js';
 import type { ReportContext } from './context.js';
 import type { ReportData, TraceEntry } from './options.js';
 
@@ -13,7 +14,7 @@ export function tracesReport(rpt: ReportContext): { text: string; data: Partial<
   const lines = [...labels];
   const { byLocation } = createNodes(rpt.prof, { sampleValue: (v) => rpt.value(v) });
   const traces: TraceEntry[] = [];
-  for (const sample of rpt.prof.sample) {
+  forEachSample(rpt.prof.sample, (sample) => {
     const stack: Array<{ name: string; inline: boolean }> = [];
     for (const loc of sample.location) {
       const nodes = byLocation.get(loc.id) ?? [];
@@ -22,7 +23,7 @@ export function tracesReport(rpt: ReportContext): { text: string; data: Partial<
           stack.push({ name: n.printableName(), inline: i !== nodes.length - 1 });
       });
     }
-    if (stack.length === 0) continue;
+    if (stack.length === 0) return;
     lines.push(SEPARATOR);
     const labelLines = Object.entries(sample.label)
       .map(([k, vs]) => `${padLeft(k, 10)}:  ${vs.join(' ')}`)
@@ -44,7 +45,8 @@ export function tracesReport(rpt: ReportContext): { text: string; data: Partial<
       );
     });
     traces.push({ labels: structuredClone(sample.label), numLabels, value: v, frames: stack });
-  }
+  });
+
   lines.push(SEPARATOR);
   return { text: `${lines.join('\n')}\n`, data: { labels, traces } };
 }

@@ -1,0 +1,241 @@
+// Opens a profile file for streaming: its tables in memory, its samples decoded from disk on each pass.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { fail, ProfileError } from '../errors.js';
+import {
+  DEFAULT_MAX_DECODED,
+  type DecodeOptions,
+  decodeError,
+  decodeSample,
+  isGzip,
+  ProfileTables,
+  type ResolvedTables,
+  sampleScratch,
+} from './decode.js';
+import { forEachField } from './file-fields.js';
+import { IdTable } from './id-table.js';
+import type { Location, Profile, Sample } from './model.js';
+import { decodePlainSample } from './plain-sample.js';
+import { ProtoReader } from './proto-reader.js';
+import { type ReportProfile, SampleStream } from './samples.js';
+import { checkValid } from './validate.js';
+
+/**
+ * A profile whose samples stay on disk: every iteration of `sample` decodes them from the file
+ * again, so memory holds the tables (locations, functions, strings) and one window of the file,
+ * not a million sample objects. Reports accept it as they accept a {@link Profile}.
+ */
+export interface StreamedProfile extends ReportProfile {
+  /** The samples, decoded from the file again on each pass (new objects each time). */
+  sample: SampleStream;
+  /** How many samples the file holds (all were decoded and checked when it was opened). */
+  readonly sampleCount: number;
+  /** Whether a sample value is negative (a difference saved by pprof): reports then load it. */
+  readonly hasNegativeValues: boolean;
+  /** Ids of the locations that samples with a non-zero value use, in order of first use. */
+  readonly usedLocationIds: readonly number[];
+  /**
+   * The samples, resolved against other location objects with the same ids (copies of the
+   * tables). With `reuse` (the default), each sample is the same object refilled: a pass must not
+   * keep a sample, its `location` or its `value` past the next one (a transform may replace them).
+   */
+  samplesWith(locationById: ReadonlyMap<number, Location>, reuse?: boolean): SampleStream;
+  /** The whole profile in memory, exactly as {@link decodeProfile} returns it. */
+  load(): Profile;
+  /** Removes the decompressed temporary copy, if one was made; the samples cannot be read after. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link openProfileFile}. */
+export interface OpenFileOptions extends DecodeOptions {
+  /** Folder for the decompressed copy of a gzipped file. Default: the OS temporary folder. */
+  tmpDir?: string;
+}
+
+/**
+ * Opens the profile file at `path` (gzipped or not) for streaming. A gzipped file is decompressed
+ * to a temporary file first, as a stream; every sample is decoded and checked once, so a bad
+ * profile fails here, with the same coded errors as {@link decodeProfile}. Call `close()` after.
+ */
+export async function openProfileFile(
+  path: string,
+  options: OpenFileOptions = {},
+): Promise<StreamedProfile> {
+  const source = options.source ?? path;
+  let tmp: string | undefined;
+  const cleanup = async () => {
+    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
+    tmp = undefined;
+  };
+  try {
+    const head = await readHead(path);
+    if (head.length === 0) {
+      fail(
+        'PUGO_ERR_PROFILE_EMPTY',
+        `decoding ${source} failed: the input is empty; pass a profile.proto file`,
+      );
+    }
+    let plain = path;
+    if (isGzip(head)) {
+      tmp = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'pugo-profile-'));
+      plain = join(tmp, 'profile.pb');
+      const size = await gunzipFile(path, plain, source, options.maxDecodedBytes);
+      if (size === 0) {
+        fail(
+          'PUGO_ERR_PROFILE_EMPTY',
+          `decoding ${source} failed: the profile is empty; pass a profile.proto file`,
+        );
+      }
+    }
+    return scan(plain, source, cleanup);
+  } catch (error) {
+    await cleanup();
+    throw decodeError(error, source);
+  }
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const head = new Uint8Array(2);
+    const { bytesRead } = await file.read(head, 0, 2, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** Decompresses `from` into `to` as a stream, refusing more than `max` bytes; returns the size. */
+async function gunzipFile(
+  from: string,
+  to: string,
+  source: string,
+  max = DEFAULT_MAX_DECODED,
+): Promise<number> {
+  let size = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > max) {
+        done(
+          Object.assign(new Error('too large'), { code: 'ERR_BUFFER_TOO_LARGE' as const }),
+          null,
+        );
+      } else done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(createReadStream(from), createGunzip(), limit, createWriteStream(to));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      fail(
+        'PUGO_ERR_PROFILE_TOO_LARGE',
+        `decoding ${source} failed: it decompresses to more than ${max} bytes; raise maxDecodedBytes if it is genuine`,
+      );
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    fail(
+      'PUGO_ERR_PROFILE_DECODE',
+      `decoding ${source} failed: bad gzip data (${message}); pass an uncorrupted .pb.gz file`,
+    );
+  }
+  return size;
+}
+
+/** Reads the tables, then decodes and checks every sample once, keeping only what reports need. */
+/**
+ * The tables of the file, resolved. A function of its own so that the builder, raw records and
+ * all, is garbage once it returns: a closure over it in `scan` would keep it as long as the profile.
+ */
+function readTables(path: string): ResolvedTables {
+  const tables = new ProfileTables();
+  forEachField(path, (c) => {
+    // Whole samples are read in the next passes; a truncated one is read here, to be reported.
+    if (c.field !== 2 || !c.delimited) tables.add(c.field, c.reader());
+  });
+  const t = tables.resolve();
+  checkValid({ ...t.header, sample: [] }, 'the profile', true);
+  return t;
+}
+
+function scan(path: string, source: string, close: () => Promise<void>): StreamedProfile {
+  const t = readTables(path);
+
+  /** One pass; with `reuse`, one sample object is refilled for every sample. */
+  const decodeSamples = (
+    locationById: ReadonlyMap<number, Location>,
+    reuse: boolean,
+    visit: (s: Sample) => void,
+  ): void => {
+    const scratch = reuse ? sampleScratch() : undefined;
+    const locations = new IdTable(locationById);
+    forEachField(path, (c) => {
+      if (c.field !== 2) return;
+      const { buf, payloadStart: start, payloadEnd: end } = c;
+      if (scratch !== undefined && decodePlainSample(buf, start, end, locations, scratch)) {
+        visit(scratch.sample);
+      } else {
+        visit(decodeSample(new ProtoReader(buf, start, end, c.base), t.str, locations, scratch));
+      }
+    });
+  };
+  const samplesWith = (locationById: ReadonlyMap<number, Location>, reuse = true): SampleStream =>
+    new SampleStream((visit) => {
+      try {
+        decodeSamples(locationById, reuse, visit);
+      } catch (error) {
+        // The file changed since it was opened (it was checked then): name it.
+        throw error instanceof ProfileError ? decodeError(error, source) : error;
+      }
+    });
+
+  const n = t.header.sampleType.length;
+  let count = 0;
+  let hasNegativeValues = false;
+  const used = new Set<number>();
+  const usedLocationIds: number[] = [];
+  decodeSamples(t.locationById, true, (s) => {
+    count++;
+    if (n === 0) invalid('missing sample type information');
+    if (s.value.length !== n) invalid(`sample has ${s.value.length} values vs. ${n} types`);
+    let zero = true;
+    for (const v of s.value) {
+      if (v !== 0) zero = false;
+      if (v < 0) hasNegativeValues = true;
+    }
+    if (zero) return;
+    for (const l of s.location) {
+      if (!used.has(l.id)) {
+        used.add(l.id);
+        usedLocationIds.push(l.id);
+      }
+    }
+  });
+
+  return {
+    ...t.header,
+    sample: samplesWith(t.locationById, false),
+    sampleCount: count,
+    hasNegativeValues,
+    usedLocationIds,
+    samplesWith,
+    load(): Profile {
+      const sample: Sample[] = [];
+      decodeSamples(t.locationById, false, (s) => sample.push(s));
+      return { ...t.header, sample };
+    },
+    close,
+  };
+}
+
+function invalid(what: string): never {
+  return fail(
+    'PUGO_ERR_PROFILE_INVALID',
+    `decoding the profile failed: malformed profile: ${what}`,
+  );
+}
