@@ -12,6 +12,7 @@ import { runShell } from './shell.js';
 import { usage } from './usage.js';
 import { isPicture, writePicture } from './web/picture.js';
 import { serveUntilInterrupted } from './web/web-server.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
 
 /** The process around a run: streams and environment. */
 export interface RunIo {
@@ -41,6 +42,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     for (const warning of args.warnings) log(warning);
     if (args.command !== undefined && !isPicture(args.command.kind) && args.http === undefined) {
       // One report from one local file: streamed, its samples never all in memory.
+      keepYoungGenerationSmall();
       const streamed = await openStreamable(args);
       if (streamed !== undefined) {
         try {

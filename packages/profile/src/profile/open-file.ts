@@ -168,12 +168,11 @@ function scan(path: string, source: string, close: () => Promise<void>): Streame
 
   /** One pass; with `reuse`, one sample object is refilled for every sample. */
   const decodeSamples = (
-    locationById: ReadonlyMap<number, Location>,
+    locations: IdTable<Location>,
     reuse: boolean,
     visit: (s: Sample) => void,
   ): void => {
     const scratch = reuse ? sampleScratch() : undefined;
-    const locations = new IdTable(locationById);
     forEachField(path, (c) => {
       if (c.field !== 2) return;
       const { buf, payloadStart: start, payloadEnd: end } = c;
@@ -184,22 +183,25 @@ function scan(path: string, source: string, close: () => Promise<void>): Streame
       }
     });
   };
-  const samplesWith = (locationById: ReadonlyMap<number, Location>, reuse = true): SampleStream =>
-    new SampleStream((visit) => {
+  const samplesWith = (locationById: ReadonlyMap<number, Location>, reuse = true): SampleStream => {
+    const locations = new IdTable(locationById); // once, not per pass
+    return new SampleStream((visit) => {
       try {
-        decodeSamples(locationById, reuse, visit);
+        decodeSamples(locations, reuse, visit);
       } catch (error) {
         // The file changed since it was opened (it was checked then): name it.
         throw error instanceof ProfileError ? decodeError(error, source) : error;
       }
     });
+  };
+  const own = new IdTable(t.locationById);
 
   const n = t.header.sampleType.length;
   let count = 0;
   let hasNegativeValues = false;
   const used = new Set<number>();
   const usedLocationIds: number[] = [];
-  decodeSamples(t.locationById, true, (s) => {
+  decodeSamples(own, true, (s) => {
     count++;
     if (n === 0) invalid('missing sample type information');
     if (s.value.length !== n) invalid(`sample has ${s.value.length} values vs. ${n} types`);
@@ -226,7 +228,7 @@ function scan(path: string, source: string, close: () => Promise<void>): Streame
     samplesWith,
     load(): Profile {
       const sample: Sample[] = [];
-      decodeSamples(t.locationById, false, (s) => sample.push(s));
+      decodeSamples(own, false, (s) => sample.push(s));
       return { ...t.header, sample };
     },
     close,
