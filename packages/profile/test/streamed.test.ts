@@ -4,7 +4,7 @@ process.env.TZ = 'UTC';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
   decodeProfile,
@@ -14,6 +14,7 @@ import {
   type ReportOptions,
   type StreamedProfile,
 } from '../src/index.js';
+import { gunzipFile } from '../src/profile/gunzip-file.js';
 import { buildProfile, type ProfileSpec } from './helpers/build-profile.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -222,5 +223,70 @@ describe('openProfileFile', () => {
     expect(readdirSync(tmpDir).length).toBe(before);
     await q.close();
     expect(existsSync(plainPath)).toBe(true);
+  });
+});
+
+describe('gunzipFile (the inflater streamed profiles use)', () => {
+  /** node:zlib's outcome and ours: the same bytes, or both an error. */
+  function agree(gz: Uint8Array, label: string): void {
+    const from = file(gz);
+    const to = `${from}.out`;
+    let expected: Buffer | 'error';
+    try {
+      expected = gunzipSync(gz);
+    } catch {
+      expected = 'error';
+    }
+    let actual: Buffer | 'error';
+    try {
+      const n = gunzipFile(from, to, 1 << 30);
+      actual = readFileSync(to);
+      expect(actual.length, label).toBe(n);
+    } catch (error) {
+      expect((error as Error).name, label).toBe('GunzipError');
+      actual = 'error';
+    }
+    if (expected === 'error') expect(actual, label).toBe('error');
+    else expect(actual === 'error' ? 'error' : Buffer.compare(actual, expected), label).toBe(0);
+  }
+
+  test('every compression level and strategy, stored blocks, several members, empty input', () => {
+    const plain = gunzipSync(readFileSync(join(fixtures, 'go-heap-leaky-end.pb.gz')));
+    for (const level of [0, 1, 6, 9]) {
+      for (const strategy of [
+        constants.Z_DEFAULT_STRATEGY,
+        constants.Z_FILTERED,
+        constants.Z_HUFFMAN_ONLY,
+        constants.Z_RLE,
+        constants.Z_FIXED,
+      ]) {
+        agree(gzipSync(plain, { level, strategy }), `level ${level} strategy ${strategy}`);
+      }
+    }
+    const noisy = new Uint8Array(300_000);
+    for (let i = 0; i < noisy.length; i++) noisy[i] = (i * 7919) % (i % 3 === 0 ? 251 : 5);
+    agree(gzipSync(noisy), 'noisy');
+    agree(gzipSync(new Uint8Array()), 'empty');
+    agree(new Uint8Array([...gzipSync(Buffer.from('hello ')), ...gzipSync(noisy)]), 'two members');
+  });
+
+  test('cut and corrupted files fail as node:zlib fails them', () => {
+    const gz = readFileSync(join(fixtures, 'go-heap-leaky-end.pb.gz'));
+    for (let cut = 0; cut < gz.length; cut += Math.floor(gz.length / 41)) {
+      agree(gz.subarray(0, cut), `cut at ${cut}`);
+    }
+    for (let i = 0; i < 120; i++) {
+      const bad = new Uint8Array(gz);
+      const at = 10 + ((i * 104729) % (bad.length - 10));
+      bad[at] = bad[at]! ^ (1 << (i % 8));
+      agree(bad, `bit ${i % 8} flipped at ${at}`);
+    }
+  });
+
+  test('stops at the size limit', () => {
+    const from = file(gzipSync(new Uint8Array(3 << 20)));
+    expect(() => gunzipFile(from, `${from}.out`, 1 << 20)).toThrow(
+      expect.objectContaining({ name: 'GunzipError', tooLarge: true }),
+    );
   });
 });

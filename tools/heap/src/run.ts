@@ -8,10 +8,8 @@ import { oneLine } from './errors.js';
 import { loadProfiles, openStreamable } from './load.js';
 import { emit, renderReport, type Writer } from './output.js';
 import { toReportOptions } from './report-options.js';
-import { runShell } from './shell.js';
 import { usage } from './usage.js';
-import { isPicture, writePicture } from './web/picture.js';
-import { serveUntilInterrupted } from './web/web-server.js';
+import { isPicture } from './web/picture-kinds.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 
 /** The process around a run: streams and environment. */
@@ -68,6 +66,8 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     });
     const sources = { ...loaded, diffBase: args.diffBase };
     if (args.http !== undefined) {
+      // The web UI, pictures and the shell load on demand: a one-shot report needs none of them.
+      const { serveUntilInterrupted } = await import('./web/web-server.js');
       await serveUntilInterrupted(
         args.http,
         sources,
@@ -79,6 +79,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     if (args.command !== undefined && isPicture(args.command.kind)) {
+      const { writePicture } = await import('./web/picture.js');
       await writePicture(args.command.kind, sources, args.config, {
         ...io,
         noBrowser: args.noBrowser,
@@ -86,6 +87,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     if (args.command === undefined) {
+      const { runShell } = await import('./shell.js');
       await runShell(sources, args.config, {
         stdin: io.stdin,
         stdout: io.stdout,

@@ -1,11 +1,7 @@
 // Opens a profile file for streaming: its tables in memory, its samples decoded from disk on each pass.
-import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { fail, ProfileError } from '../errors.js';
 import {
   DEFAULT_MAX_DECODED,
@@ -18,6 +14,7 @@ import {
   sampleScratch,
 } from './decode.js';
 import { forEachField } from './file-fields.js';
+import { GunzipError, gunzipFile } from './gunzip-file.js';
 import { IdTable } from './id-table.js';
 import type { Location, Profile, Sample } from './model.js';
 import { decodePlainSample } from './plain-sample.js';
@@ -59,7 +56,7 @@ export interface OpenFileOptions extends DecodeOptions {
 
 /**
  * Opens the profile file at `path` (gzipped or not) for streaming. A gzipped file is decompressed
- * to a temporary file first, as a stream; every sample is decoded and checked once, so a bad
+ * to a temporary file first, in fixed buffers; every sample is decoded and checked once, so a bad
  * profile fails here, with the same coded errors as {@link decodeProfile}. Call `close()` after.
  */
 export async function openProfileFile(
@@ -84,7 +81,7 @@ export async function openProfileFile(
     if (isGzip(head)) {
       tmp = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'pugo-profile-'));
       plain = join(tmp, 'profile.pb');
-      const size = await gunzipFile(path, plain, source, options.maxDecodedBytes);
+      const size = gunzipTo(path, plain, source, options.maxDecodedBytes);
       if (size === 0) {
         fail(
           'PUGO_ERR_PROFILE_EMPTY',
@@ -110,44 +107,25 @@ async function readHead(path: string): Promise<Uint8Array> {
   }
 }
 
-/** Decompresses `from` into `to` as a stream, refusing more than `max` bytes; returns the size. */
-async function gunzipFile(
-  from: string,
-  to: string,
-  source: string,
-  max = DEFAULT_MAX_DECODED,
-): Promise<number> {
-  let size = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      if (size > max) {
-        done(
-          Object.assign(new Error('too large'), { code: 'ERR_BUFFER_TOO_LARGE' as const }),
-          null,
-        );
-      } else done(null, chunk);
-    },
-  });
+/** Decompresses `from` into `to`, refusing more than `max` bytes; returns the size. */
+function gunzipTo(from: string, to: string, source: string, max = DEFAULT_MAX_DECODED): number {
   try {
-    await pipeline(createReadStream(from), createGunzip(), limit, createWriteStream(to));
+    return gunzipFile(from, to, max);
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+    if (error instanceof GunzipError && error.tooLarge) {
       fail(
         'PUGO_ERR_PROFILE_TOO_LARGE',
         `decoding ${source} failed: it decompresses to more than ${max} bytes; raise maxDecodedBytes if it is genuine`,
       );
     }
     const message = error instanceof Error ? error.message : String(error);
-    fail(
+    return fail(
       'PUGO_ERR_PROFILE_DECODE',
       `decoding ${source} failed: bad gzip data (${message}); pass an uncorrupted .pb.gz file`,
     );
   }
-  return size;
 }
 
-/** Reads the tables, then decodes and checks every sample once, keeping only what reports need. */
 /**
  * The tables of the file, resolved. A function of its own so that the builder, raw records and
  * all, is garbage once it returns: a closure over it in `scan` would keep it as long as the profile.
@@ -199,8 +177,8 @@ function scan(path: string, source: string, close: () => Promise<void>): Streame
   const n = t.header.sampleType.length;
   let count = 0;
   let hasNegativeValues = false;
-  const used = new Set<number>();
   const usedLocationIds: number[] = [];
+  const firstUse = firstUseTracker(t.header.location);
   decodeSamples(own, true, (s) => {
     count++;
     if (n === 0) invalid('missing sample type information');
@@ -212,10 +190,7 @@ function scan(path: string, source: string, close: () => Promise<void>): Streame
     }
     if (zero) return;
     for (const l of s.location) {
-      if (!used.has(l.id)) {
-        used.add(l.id);
-        usedLocationIds.push(l.id);
-      }
+      if (firstUse(l.id)) usedLocationIds.push(l.id);
     }
   });
 
@@ -232,6 +207,26 @@ function scan(path: string, source: string, close: () => Promise<void>): Streame
       return { ...t.header, sample };
     },
     close,
+  };
+}
+
+/** A function true the first time it sees an id: a byte per id when ids are dense, else a Set. */
+function firstUseTracker(locations: readonly Location[]): (id: number) => boolean {
+  let max = 0;
+  for (const l of locations) if (l.id > max) max = l.id;
+  if (max <= 4 * locations.length + 1024) {
+    const seen = new Uint8Array(max + 1);
+    return (id) => {
+      if (seen[id] === 1) return false;
+      seen[id] = 1;
+      return true;
+    };
+  }
+  const seen = new Set<number>();
+  return (id) => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
   };
 }
 

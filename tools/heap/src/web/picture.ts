@@ -10,15 +10,10 @@ import { flameHtml } from '../flame/flame-html.js';
 import { emit, type Writer } from '../output.js';
 import { type ReportSources, toReportOptions } from '../report-options.js';
 import { openBrowser } from './open-browser.js';
+import type { PictureKind } from './picture-kinds.js';
 import { renderSvg } from './render-svg.js';
 
-/** Output formats that draw rather than print text. */
-export const pictureKinds = ['dot', 'svg', 'flame', 'web'] as const;
-export type PictureKind = (typeof pictureKinds)[number];
-
-export function isPicture(kind: string): kind is PictureKind {
-  return (pictureKinds as readonly string[]).includes(kind);
-}
+export { isPicture, type PictureKind, pictureKinds } from './picture-kinds.js';
 
 /** Report options of the call graph (pprof's `dot` report) under `config`. */
 export function graphOptions(config: Config, sources: ReportSources): ReportOptions {
