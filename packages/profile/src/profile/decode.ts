@@ -85,19 +85,24 @@ function gunzip(data: Uint8Array, source: string, max: number): Uint8Array {
   try {
     return gunzipSync(data, { maxOutputLength: max });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') {
-      fail(
-        'PUGO_ERR_PROFILE_TOO_LARGE',
-        `decoding ${source} failed: it decompresses to more than ${max} bytes; raise maxDecodedBytes if it is genuine`,
-      );
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(
-      'PUGO_ERR_PROFILE_DECODE',
-      `decoding ${source} failed: bad gzip data (${message}); pass an uncorrupted .pb.gz file`,
+    const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    return gzipFailure(source, max, tooLarge, error);
+  }
+}
+
+/** A failed decompression as a coded error: more than `max` bytes, or bad gzip data. */
+export function gzipFailure(source: string, max: number, tooLarge: boolean, error: unknown): never {
+  if (tooLarge) {
+    fail(
+      'PUGO_ERR_PROFILE_TOO_LARGE',
+      `decoding ${source} failed: it decompresses to more than ${max} bytes; raise maxDecodedBytes if it is genuine`,
     );
   }
+  const message = error instanceof Error ? error.message : String(error);
+  return fail(
+    'PUGO_ERR_PROFILE_DECODE',
+    `decoding ${source} failed: bad gzip data (${message}); pass an uncorrupted .pb.gz file`,
+  );
 }
 
 function parse(buf: Uint8Array): Profile {

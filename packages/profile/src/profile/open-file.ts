@@ -8,6 +8,7 @@ import {
   type DecodeOptions,
   decodeError,
   decodeSample,
+  gzipFailure,
   isGzip,
   ProfileTables,
   type ResolvedTables,
@@ -112,17 +113,7 @@ function gunzipTo(from: string, to: string, source: string, max = DEFAULT_MAX_DE
   try {
     return gunzipFile(from, to, max);
   } catch (error) {
-    if (error instanceof GunzipError && error.tooLarge) {
-      fail(
-        'PUGO_ERR_PROFILE_TOO_LARGE',
-        `decoding ${source} failed: it decompresses to more than ${max} bytes; raise maxDecodedBytes if it is genuine`,
-      );
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(
-      'PUGO_ERR_PROFILE_DECODE',
-      `decoding ${source} failed: bad gzip data (${message}); pass an uncorrupted .pb.gz file`,
-    );
+    return gzipFailure(source, max, error instanceof GunzipError && error.tooLarge, error);
   }
 }
 
