@@ -17,6 +17,8 @@ const libraryTop = fileURLToPath(new URL('../heap/library-top.mjs', import.meta.
 const hasGo = spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
 
 let profile: SyntheticProfile | undefined;
+/** pugo-heap --help: the runtime and the CLI loaded, no profile. */
+let idle: { peakRssMB: number } | undefined;
 const outputs = new Map<string, string>();
 
 function subject(name: string, command: string, args: (file: string) => string[]): Subject {
@@ -41,15 +43,25 @@ const bench: Bench = {
     wallSeconds: { unit: 's', higherIsBetter: false },
     peakRssMB: { unit: 'MB', higherIsBetter: false },
   },
-  subjects(options) {
+  async subjects(options) {
     const samples = positiveArg(options.args, 'samples', 1_000_000);
     process.stderr.write(`heap: generating (or reusing) a ${samples}-sample profile…\n`);
     profile = syntheticProfile({ samples });
     const list: Subject[] = [];
     if (hasGo) list.push(subject('go tool pprof -top', 'go', (f) => ['tool', 'pprof', '-top', f]));
     list.push(subject('pugo-heap -top', process.execPath, (f) => [pugoHeap, '-top', f]));
-    // The library without the CLI: what decode + top cost, with no driver or loader around them.
-    list.push(subject('@pugo/profile decode + top', process.execPath, (f) => [libraryTop, f]));
+    // The library without the CLI: streamed as pugo-heap reads one file, and all in memory.
+    list.push(
+      subject('@pugo/profile streamed top', process.execPath, (f) => [libraryTop, 'stream', f]),
+    );
+    list.push(
+      subject('@pugo/profile in-memory top', process.execPath, (f) => [libraryTop, 'memory', f]),
+    );
+    idle = await measureCommand(
+      process.execPath,
+      [pugoHeap, '--help'],
+      join(tmpdir(), 'pugo-bench-heap-help.txt'),
+    );
     return list;
   },
   notes(result) {
@@ -60,13 +72,23 @@ const bench: Bench = {
       `targets: wall ratio <= 1 vs go tool pprof; peak RSS <= 2 x decoded = ${(2 * decodedMB).toFixed(0)} MB` +
         (pugo ? ` (pugo-heap: ${(pugo.medians.peakRssMB! / decodedMB).toFixed(1)} x decoded)` : ''),
     ];
-    if (!hasGo) notes.push('go is not installed: no go tool pprof baseline');
-    const texts = [...outputs.values()].map((file) => readFileSync(file, 'utf8'));
-    const [goText, heapText] = texts;
-    if (hasGo && goText !== undefined && heapText !== undefined)
+    if (pugo && idle) {
+      const forProfile = pugo.medians.peakRssMB! - idle.peakRssMB;
       notes.push(
-        `pugo-heap output identical to go tool pprof: ${goText === heapText ? 'yes' : 'NO'}`,
+        `pugo-heap --help peaks at ${idle.peakRssMB.toFixed(0)} MB (node and the CLI, no profile): ` +
+          `the profile costs ${forProfile.toFixed(0)} MB above it = ${(forProfile / decodedMB).toFixed(2)} x decoded`,
       );
+    }
+    if (!hasGo) notes.push('go is not installed: no go tool pprof baseline');
+    const goFile = outputs.get('go tool pprof -top');
+    if (hasGo && goFile !== undefined) {
+      const goText = readFileSync(goFile, 'utf8');
+      for (const [name, file] of outputs) {
+        if (file === goFile) continue;
+        const same = readFileSync(file, 'utf8') === goText;
+        notes.push(`${name} output identical to go tool pprof: ${same ? 'yes' : 'NO'}`);
+      }
+    }
     notes.push(
       '2-core machine shared with other work: expect noise; compare ratios, not absolutes.',
     );
