@@ -106,6 +106,7 @@ describe('one report from one file is streamed', () => {
       if (name?.startsWith('pugo-profile-')) seen.push(name);
     });
     const ok = await runCli(['-top', end], { env });
+    await new Promise((resolve) => setTimeout(resolve, 100)); // let queued watch events arrive
     watcher.close();
     expect(ok.code).toBe(0);
     expect(seen.length).toBeGreaterThan(0); // a copy was made: the report was streamed
