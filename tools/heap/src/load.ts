@@ -1,12 +1,6 @@
 // Turns the command line's sources into profiles: read or fetch, decode, merge, save fetched copies.
 import { readFile, stat } from 'node:fs/promises';
-import {
-  decodeProfile,
-  mergeProfiles,
-  openProfileFile,
-  type Profile,
-  type StreamedProfile,
-} from '@pugo/profile';
+import { decodeProfile, mergeProfiles, type Profile } from '@pugo/profile';
 import { heapError } from './errors.js';
 import { adjustUrl, fetchProfile } from './fetch.js';
 import { saveProfile } from './save.js';
@@ -43,18 +37,17 @@ export async function loadProfiles(options: LoadOptions): Promise<LoadedProfiles
 }
 
 /**
- * One local file and no base: the profile opened for streaming, so that a report's memory is its
- * tables and graph, not its samples. Anything else (several sources, a URL, a base) is undefined:
- * load it with {@link loadProfiles}.
+ * The file to stream one report from: one local file and no base, so that the report's memory is
+ * its tables and graph, not its samples. Anything else (several sources, a URL, a base) is
+ * undefined: load it with {@link loadProfiles}.
  */
-export async function openStreamable(
+export async function streamableSource(
   options: Pick<LoadOptions, 'sources' | 'base'>,
-): Promise<StreamedProfile | undefined> {
+): Promise<string | undefined> {
   const [source] = options.sources;
   if (options.sources.length !== 1 || options.base.length > 0 || source === undefined)
     return undefined;
-  if (!(await isFile(source))) return undefined;
-  return openProfileFile(source, { source });
+  return (await isFile(source)) ? source : undefined;
 }
 
 async function loadMerged(sources: readonly string[], options: LoadOptions): Promise<Profile> {

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { generateReport, type Report } from '@pugo/profile';
+import { generateReport, openProfileFile, type Report } from '@pugo/profile';
 import { parseArgs } from './args.js';
 import { oneLine } from './errors.js';
-import { loadProfiles, openStreamable } from './load.js';
+import { loadProfiles, streamableSource } from './load.js';
 import { emit, renderReport, type Writer } from './output.js';
 import { toReportOptions } from './report-options.js';
 import { usage } from './usage.js';
@@ -38,22 +38,25 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     for (const warning of args.warnings) log(warning);
-    if (args.command !== undefined && !isPicture(args.command.kind) && args.http === undefined) {
-      // One report from one local file: streamed, its samples never all in memory.
+    // One text report from one local file is streamed: its samples are never all in memory.
+    // (`traces` prints every sample of the merged profile: it reads them in memory anyway.)
+    const command = args.command;
+    const streamable =
+      command !== undefined &&
+      !isPicture(command.kind) &&
+      command.kind !== 'traces' &&
+      args.http === undefined
+        ? await streamableSource(args)
+        : undefined;
+    if (command !== undefined && streamable !== undefined) {
       keepYoungGenerationSmall();
-      const streamed = await openStreamable(args);
-      if (streamed !== undefined) {
-        try {
-          printReport(
-            generateReport(
-              streamed,
-              toReportOptions(args.command, args.config, { diffBase: args.diffBase }),
-            ),
-          );
-          return 0;
-        } finally {
-          await streamed.close();
-        }
+      const streamed = await openProfileFile(streamable, { source: streamable });
+      try {
+        const options = toReportOptions(command, args.config, { diffBase: args.diffBase });
+        printReport(generateReport(streamed, options));
+        return 0;
+      } finally {
+        await streamed.close();
       }
     }
     const loaded = await loadProfiles({
