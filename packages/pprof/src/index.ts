@@ -4,6 +4,7 @@ export type { PprofMetrics } from './metrics.js';
 export type { PprofOptions } from './options.js';
 export { pprofPlugin } from './pprof-plugin.js';
 export { maxSeconds } from './query-params.js';
+export { isLoopback } from './security.js';
 export {
   type PprofServer,
   type PprofServerOptions,
