@@ -1,5 +1,5 @@
 // Pins the workspace conventions every package's manifest must follow.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { publishablePackages, root, workspacePackages } from './workspace.js';
@@ -36,14 +36,46 @@ describe.each(publishablePackages())('$manifest.name', ({ dir, manifest }) => {
   });
 
   test('exports types and code from dist, sources only under the workspace condition', () => {
-    const main = manifest.exports?.['.'] as Record<string, string>;
+    const main = (manifest.exports?.['.'] ?? {}) as Record<string, string>;
     expect(main.types).toBe('./dist/index.d.ts');
     expect(main.default).toBe('./dist/index.js');
     expect(Object.keys(main)[0]).toBe('@pugo/source');
     expect(manifest.files).toContain('dist');
   });
 
+  test('publishes the same entry points without the workspace condition', () => {
+    const { '@pugo/source': source, ...published } = (manifest.exports?.['.'] ?? {}) as Record<
+      string,
+      string
+    >;
+    expect(source).toMatch(/^\.\/src\//);
+    const packed = manifest.publishConfig?.exports?.['.'];
+    expect(packed).toEqual(published);
+    expect(JSON.stringify(manifest.publishConfig)).not.toContain('@pugo/source');
+  });
+
+  test('installs every workspace package its published code imports', () => {
+    const installed = { ...manifest.dependencies, ...manifest.peerDependencies };
+    const imported = new Set(
+      sourceFiles(join(root, dir, 'src')).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(@pugo\/[a-z-]+)/g)].map(
+          (m) => m[1]!,
+        ),
+      ),
+    );
+    imported.delete(manifest.name);
+    for (const name of imported)
+      expect(Object.keys(installed), `${name} in ${dir}`).toContain(name);
+  });
+
   test('has a README', () => {
     expect(existsSync(join(root, dir, 'README.md'))).toBe(true);
   });
 });
+
+/** Every .ts, .js and .mjs file under `dir`. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(ts|js|mjs)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}

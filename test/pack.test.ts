@@ -10,8 +10,20 @@ const packages = publishablePackages();
 const out = mkdtempSync(join(tmpdir(), 'pugo-pack-'));
 const tarballs = new Map<
   string,
-  { files: string[]; manifest: Record<string, unknown>; readme: string }
+  { tarball: string; files: string[]; manifest: Record<string, unknown>; readme: string }
 >();
+
+/** One file of a tarball, as text. */
+function readPacked(tarball: string, file: string): string {
+  return execFileSync('tar', ['-xzOf', tarball, file], { encoding: 'utf8' });
+}
+
+/** Every string path in an `exports` map (any condition, any depth). */
+function exportTargets(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.values(value).flatMap(exportTargets);
+}
 
 beforeAll(() => {
   // One build in dependency order (turbo, cached); then pack without re-running prepack.
@@ -38,13 +50,11 @@ beforeAll(() => {
     });
     const tarball = execFileSync('sh', ['-c', `ls "${dest}"/*.tgz`], { encoding: 'utf8' }).trim();
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-    const packed = execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], {
-      encoding: 'utf8',
-    });
+    const packed = readPacked(tarball, 'package/package.json');
     const readme = files.includes('package/README.md')
-      ? execFileSync('tar', ['-xzOf', tarball, 'package/README.md'], { encoding: 'utf8' })
+      ? readPacked(tarball, 'package/README.md')
       : '';
-    tarballs.set(manifest.name, { files, manifest: JSON.parse(packed), readme });
+    tarballs.set(manifest.name, { tarball, files, manifest: JSON.parse(packed), readme });
   }
 }, 300_000);
 
@@ -89,6 +99,36 @@ describe.each(packages)('$manifest.name tarball', ({ dir, manifest }) => {
   test('workspace: ranges are replaced by real versions', () => {
     const packed = JSON.stringify(get().manifest);
     expect(packed).not.toContain('workspace:');
+  });
+
+  test('the published manifest has no workspace-only condition and every entry point is packed', () => {
+    const { files, manifest: packed } = get();
+    expect(JSON.stringify(packed)).not.toContain('@pugo/source');
+    const targets = [
+      ...exportTargets(packed.exports),
+      ...[packed.main, packed.types].filter((t): t is string => typeof t === 'string'),
+    ].filter((t) => t !== './package.json');
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(files, target).toContain(join('package', target));
+  });
+
+  test('every source map in the tarball carries its sources or points at packed files', () => {
+    const { tarball, files } = get();
+    const maps = files.filter((file) => file.endsWith('.map'));
+    expect(maps.length).toBeGreaterThan(0);
+    const missing: string[] = [];
+    for (const map of maps) {
+      const { sources, sourcesContent } = JSON.parse(readPacked(tarball, map)) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      sources.forEach((source, i) => {
+        if (typeof sourcesContent?.[i] === 'string') return;
+        const packed = join(map, '..', source);
+        if (!files.includes(packed)) missing.push(`${map} → ${source}`);
+      });
+    }
+    expect(missing).toEqual([]);
   });
 
   test("its README is the package folder's README, not a stub", () => {

@@ -15,8 +15,9 @@ export interface Manifest {
   exports?: Record<string, unknown>;
   bin?: Record<string, string>;
   engines?: { node?: string };
-  publishConfig?: { access?: string };
+  publishConfig?: { access?: string; exports?: Record<string, unknown> };
   dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 }
 
 export interface WorkspacePackage {
