@@ -1,6 +1,7 @@
 // The blog's configuration, read from the environment and validated once at start.
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { isLoopback } from '@pugo/pprof';
 import { blogError } from './errors.js';
 import { isLeakScenario, LEAK_SCENARIOS, type LeakScenario } from './leaks/scenarios.js';
 
@@ -50,10 +51,12 @@ export function loadConfig(env: Env = process.env): BlogConfig {
   if (host !== 'localhost' && isIP(host) === 0) {
     fail('HOST', host, 'an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1) or localhost');
   }
-  const pprofHost = text(env, 'PUGO_PPROF_HOST', '127.0.0.1');
+  const pprofHostText = text(env, 'PUGO_PPROF_HOST', '127.0.0.1');
+  // `[::1]` is how a URL writes ::1; the pprof server listens on the bare address.
+  const pprofHost = pprofHostText.replace(/^\[(.*)\]$/, '$1');
   const pprofToken = env.PUGO_PPROF_TOKEN || undefined;
   if (!isLoopback(pprofHost) && pprofToken === undefined) {
-    fail('PUGO_PPROF_HOST', pprofHost, 'a loopback address, or set PUGO_PPROF_TOKEN too');
+    fail('PUGO_PPROF_HOST', pprofHostText, 'a loopback address, or set PUGO_PPROF_TOKEN too');
   }
   const db = text(env, 'PUGO_DB', './data/pugo.db');
   return Object.freeze({
@@ -143,9 +146,4 @@ function baseUrl(env: Env): string | undefined {
     }
   } catch {}
   return fail('PUGO_BASE_URL', value, 'an absolute http(s) URL such as https://blog.example.com/');
-}
-
-/** Whether `host` is a loopback address or name. */
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

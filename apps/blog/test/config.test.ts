@@ -67,6 +67,32 @@ describe('loadConfig', () => {
     );
   });
 
+  it.each([
+    ['[::1]', '::1'],
+    ['::1', '::1'],
+    ['::ffff:127.0.0.1', '::ffff:127.0.0.1'],
+    ['LOCALHOST', 'LOCALHOST'],
+    ['127.3.2.1', '127.3.2.1'],
+  ])('accepts the loopback pprof host %s without a token', (value, listened) => {
+    const config = loadConfig({ PUGO_PPROF_HOST: value });
+    expect(config.pprofHost).toBe(listened);
+    expect(config.pprofToken).toBeUndefined();
+  });
+
+  it.each(['0.0.0.0', '127.999.0.1', '[::]', '::ffff:10.0.0.1', '10.0.0.1', 'example.com'])(
+    'refuses the non-loopback pprof host %s without a token',
+    (value) => {
+      expect(() => loadConfig({ PUGO_PPROF_HOST: value })).toThrow(
+        expect.objectContaining({
+          code: 'PUGO_ERR_BLOG_CONFIG',
+          message: expect.stringContaining(
+            `PUGO_PPROF_HOST=${JSON.stringify(value)}: expected a loopback address, or set PUGO_PPROF_TOKEN too`,
+          ),
+        }),
+      );
+    },
+  );
+
   it('allows a non-loopback pprof host with a token', () => {
     expect(loadConfig({ PUGO_PPROF_HOST: '0.0.0.0', PUGO_PPROF_TOKEN: 's3cret' }).pprofToken).toBe(
       's3cret',
