@@ -29,3 +29,14 @@ export class ProfileError extends Error {
 export function fail(code: ProfileErrorCode, detail: string, cause?: unknown): never {
   throw new ProfileError(code, detail, cause === undefined ? undefined : { cause });
 }
+
+/**
+ * Throws PUGO_ERR_PROFILE_INVALID for a profile that decodes but contradicts itself. The message
+ * says "decoding the profile"; the decoder's caller puts the source's name in its place.
+ */
+export function malformed(what: string): never {
+  return fail(
+    'PUGO_ERR_PROFILE_INVALID',
+    `decoding the profile failed: malformed profile: ${what}`,
+  );
+}

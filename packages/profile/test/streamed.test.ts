@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
+import { gunzipFile } from '../src/file/gunzip-file.js';
 import {
   decodeProfile,
   generateReport,
@@ -14,7 +15,6 @@ import {
   type ReportOptions,
   type StreamedProfile,
 } from '../src/index.js';
-import { gunzipFile } from '../src/profile/gunzip-file.js';
 import { buildProfile, type ProfileSpec } from './helpers/build-profile.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');

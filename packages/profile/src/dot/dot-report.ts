@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { percentage } from '../measurement/units.js';
 import type { ReportContext } from '../report/context.js';
-import type { DotGraphData, ReportData } from '../report/options.js';
+import type { DotGraphData, ReportData } from '../report/report-data.js';
 import { composeDot } from './compose-dot.js';
 import { collectTags } from './node-tags.js';
 import { trimVisualGraph, type VisualGraph } from './visual-graph.js';

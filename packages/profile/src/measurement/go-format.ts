@@ -1,4 +1,5 @@
 // Number formatting that reproduces Go's fmt verbs (%.2f with round-half-even, %.2g, padding).
+// Hand-written: JavaScript's toFixed rounds ties away from zero and has no %g, so digits would differ from pprof's.
 
 /** Go's `%.{digits}f`: exact ties round half to even, as strconv does. */
 export function goFixed(x: number, digits: number): string {

@@ -5,27 +5,9 @@ import { sumNodes } from '../graph/trim.js';
 import { label, percentage, scale, scaledLabel } from '../measurement/units.js';
 import { isDiffBaseSample } from '../profile/filter.js';
 import { forEachSample, type ReportProfile } from '../profile/samples.js';
+import type { ResolvedOptions } from './resolve-options.js';
 import { pathTrimmer } from './source-path.js';
 import { formatProfileTime } from './time-label.js';
-
-/** Resolved settings of a report (defaults applied, per kind). */
-export interface ResolvedOptions {
-  cum: boolean;
-  nodeCount: number;
-  nodeFraction: number;
-  edgeFraction: number;
-  activeFilters: string[];
-  sampleIndex: number;
-  sampleType: string;
-  sampleUnit: string;
-  symbol: RegExp | undefined;
-  /** The RE as the user wrote it (for messages). */
-  symbolSource: string;
-  /** The -source_path as given ('' when not given), colon-separated as pprof takes it. */
-  sourcePath: string;
-  trimPath: string;
-  numLabelUnits: Map<string, string>;
-}
 
 /** A report in progress: the filtered profile, the total and the value formatter. */
 export class ReportContext {

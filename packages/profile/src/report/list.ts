@@ -7,7 +7,7 @@ import { sortByFile, sortByName, sumNodes } from '../graph/trim.js';
 import { padLeft } from '../measurement/go-format.js';
 import { percentage } from '../measurement/units.js';
 import type { ReportContext } from './context.js';
-import type { ListRoutine, ReportData } from './options.js';
+import type { ListRoutine, ReportData } from './report-data.js';
 import { readSourceLines } from './source-path.js';
 
 const MARGIN = 5;

@@ -3,7 +3,7 @@ import { trimGraph } from '../graph/trim.js';
 import { padLeft } from '../measurement/go-format.js';
 import { percentage } from '../measurement/units.js';
 import type { ReportContext } from './context.js';
-import type { ReportData, TopRow } from './options.js';
+import type { ReportData, TopRow } from './report-data.js';
 
 /** pprof's printText. */
 export function topReport(rpt: ReportContext): { text: string; data: Partial<ReportData> } {

@@ -4,7 +4,7 @@ import { padLeft } from '../measurement/go-format.js';
 import { label } from '../measurement/units.js';
 import { forEachSample } from '../profile/samples.js';
 import type { ReportContext } from './context.js';
-import type { ReportData, TraceEntry } from './options.js';
+import type { ReportData, TraceEntry } from './report-data.js';
 
 const SEPARATOR = '-----------+-------------------------------------------------------';
 

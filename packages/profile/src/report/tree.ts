@@ -6,7 +6,7 @@ import { trimGraph } from '../graph/trim.js';
 import { padLeft } from '../measurement/go-format.js';
 import { percentage } from '../measurement/units.js';
 import type { ReportContext } from './context.js';
-import type { ReportData, TreeEdge, TreeEntry } from './options.js';
+import type { ReportData, TreeEdge, TreeEntry } from './report-data.js';
 
 const SEPARATOR = '----------------------------------------------------------+-------------';
 const LEGEND = '      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t ';

@@ -2,26 +2,19 @@
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fail, ProfileError } from '../errors.js';
-import {
-  DEFAULT_MAX_DECODED,
-  type DecodeOptions,
-  decodeError,
-  decodeSample,
-  gzipFailure,
-  isGzip,
-  ProfileTables,
-  type ResolvedTables,
-  sampleScratch,
-} from './decode.js';
+import { fail, malformed, ProfileError } from '../errors.js';
+import { IdTable } from '../profile/id-table.js';
+import type { Location, Profile, Sample } from '../profile/model.js';
+import { type ReportProfile, SampleStream } from '../profile/samples.js';
+import { checkValid } from '../profile/validate.js';
+import { type DecodeOptions, decodeError } from '../proto/decode.js';
+import { decodeSample, sampleScratch } from '../proto/decode-sample.js';
+import { DEFAULT_MAX_DECODED, gzipFailure, isGzip } from '../proto/gunzip.js';
+import { ProfileTables, type ResolvedTables } from '../proto/profile-tables.js';
+import { ProtoReader } from '../proto/proto-reader.js';
 import { forEachField } from './file-fields.js';
 import { GunzipError, gunzipFile } from './gunzip-file.js';
-import { IdTable } from './id-table.js';
-import type { Location, Profile, Sample } from './model.js';
 import { decodePlainSample } from './plain-sample.js';
-import { ProtoReader } from './proto-reader.js';
-import { type ReportProfile, SampleStream } from './samples.js';
-import { checkValid } from './validate.js';
 
 /**
  * A profile whose samples stay on disk: every iteration of `sample` decodes them from the file
@@ -172,8 +165,8 @@ function scan(path: string, source: string, close: () => Promise<void>): Streame
   const firstUse = firstUseTracker(t.header.location);
   decodeSamples(own, true, (s) => {
     count++;
-    if (n === 0) invalid('missing sample type information');
-    if (s.value.length !== n) invalid(`sample has ${s.value.length} values vs. ${n} types`);
+    if (n === 0) malformed('missing sample type information');
+    if (s.value.length !== n) malformed(`sample has ${s.value.length} values vs. ${n} types`);
     let zero = true;
     for (const v of s.value) {
       if (v !== 0) zero = false;
@@ -219,11 +212,4 @@ function firstUseTracker(locations: readonly Location[]): (id: number) => boolea
     seen.add(id);
     return true;
   };
-}
-
-function invalid(what: string): never {
-  return fail(
-    'PUGO_ERR_PROFILE_INVALID',
-    `decoding the profile failed: malformed profile: ${what}`,
-  );
 }

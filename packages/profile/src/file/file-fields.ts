@@ -1,6 +1,6 @@
 // Reads the top-level fields of a profile.proto file in order, a window at a time, never the whole file.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { ProtoReader } from './proto-reader.js';
+import { ProtoReader } from '../proto/proto-reader.js';
 
 /** Bytes read per system call; a field larger than this grows the window to fit it. */
 const WINDOW = 1 << 18;

@@ -1,7 +1,7 @@
 // The report's own copy of a streamed profile: copied tables, samples still streamed from the file.
-import type { Location, Mapping, ProfileFunction, Sample } from './model.js';
+import type { Location, Mapping, ProfileFunction, Sample } from '../profile/model.js';
+import type { ReportProfile } from '../profile/samples.js';
 import type { StreamedProfile } from './open-file.js';
-import type { ReportProfile } from './samples.js';
 
 /**
  * What {@link copyProfile} gives for a profile in memory, without holding its samples: the

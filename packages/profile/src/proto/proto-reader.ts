@@ -1,4 +1,5 @@
 // A strict protobuf wire-format reader: bounds-checked varints and length-delimited fields.
+// Hand-written: pprof-format's decoder reads keys as one byte and mishandles negative int64.
 import { ProfileError } from '../errors.js';
 
 const WIRE_VARINT = 0;
