@@ -1,5 +1,6 @@
 // buildApp(): the blog as a fastify instance (not listening): headers, caching, compression, routes.
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type AvatarMode, GRAVATAR_ORIGIN } from './content/index.js';
@@ -94,6 +95,8 @@ export async function buildApp(options: BlogAppOptions): Promise<BlogApp> {
     encodings: ['br', 'gzip', 'deflate'],
   });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
+  // Cookies for the admin (and @pugo/router's ctx.cookies): parsed on every request, nothing signed.
+  await app.register(cookie);
 
   app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
     const asset = theme.assets.byHashedName(request.params['*']);

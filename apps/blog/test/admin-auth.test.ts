@@ -55,6 +55,46 @@ describe('admin access', () => {
     await b.close();
   });
 
+  it('keeps each cookie’s name, path, lifetime and flags, unsigned, and deletes them with Max-Age=0', async () => {
+    const c = new Client(blog);
+    const form = await c.request('GET', '/admin/login');
+    expect(form.headers['set-cookie']).toMatch(
+      /^pugo_login=[\w-]{43}; Max-Age=3600; Path=\/admin\/login; HttpOnly; SameSite=Lax$/,
+    );
+    const login = await c.login();
+    const [session, used] = [login.headers['set-cookie']].flat();
+    // The raw token, no signature: nothing is signed that was not signed before.
+    expect(session).toMatch(
+      /^pugo_session=[\w-]{43}; Max-Age=3600; Path=\/admin; HttpOnly; SameSite=Lax$/,
+    );
+    expect(used).toMatch(/^pugo_login=; Max-Age=0; Path=\/admin\/login;.* HttpOnly; SameSite=Lax$/);
+    const _csrf = await c.csrfFrom('/admin');
+    const out = await c.request('POST', '/admin/logout', { form: { _csrf } });
+    expect(out.headers['set-cookie']).toMatch(
+      /^pugo_session=; Max-Age=0; Path=\/admin;.* HttpOnly; SameSite=Lax$/,
+    );
+  });
+
+  it('treats a malformed or look-alike cookie as no session, never as an error', async () => {
+    const c = new Client(blog);
+    await c.login();
+    const token = c.cookies.get('pugo_session') ?? '';
+    for (const cookie of [
+      'pugo_session=%E0%A4%A; broken="',
+      `xpugo_session=${token}`,
+      `pugo_session_old=${token}`,
+      `pugo_session=${token.slice(1)}`,
+    ]) {
+      const res = await blog.app.inject({ url: '/admin/posts', headers: { cookie } });
+      expect(res.statusCode, cookie).toBe(303);
+    }
+    const ok = await blog.app.inject({
+      url: '/admin/posts',
+      headers: { cookie: `other=1; pugo_session=${token}; theme=dark` },
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('refuses a wrong password with 401 and the same message as an unknown email', async () => {
     const wrong = await new Client(blog).login(EMAIL, 'not the password');
     const unknown = await new Client(blog).login('nobody@example.com', 'whatever password');
@@ -85,6 +125,22 @@ describe('admin access', () => {
     expect(locked.body).toContain('Too many failed sign-ins');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     b.clock.offsetMs += 600_001;
+    expect((await new Client(b).login()).statusCode).toBe(303);
+    await b.close();
+  });
+
+  it('locks an account for 15 minutes at its 5th failure by default, with the minutes in the message', async () => {
+    const b = await openAdminBlog();
+    for (let i = 0; i < 5; i++)
+      expect((await new Client(b).login(EMAIL, 'bad guess')).statusCode).toBe(401);
+    const locked = await new Client(b).login();
+    expect(locked.statusCode).toBe(429);
+    expect(locked.body).toContain('Too many failed sign-ins: try again in 15 minutes.');
+    expect(locked.headers['retry-after']).toBe('900');
+    b.clock.offsetMs += 14 * 60_000 + 1_000;
+    const later = await new Client(b).login();
+    expect(later.body).toContain('Too many failed sign-ins: try again in 1 minute.');
+    b.clock.offsetMs += 60_000;
     expect((await new Client(b).login()).statusCode).toBe(303);
     await b.close();
   });

@@ -39,6 +39,10 @@ const MEDIA_PATH = /^\d{4}\/\d{2}\/[0-9a-f]{64}\.([a-z]+)$/;
 /** The function to pass as `buildApp({ extend })`. */
 export function adminExtension(options: AdminOptions) {
   return async ({ app, site }: { app: FastifyInstance; site: Site }) => {
+    // buildApp registers @fastify/cookie once for the whole app; the session check reads it.
+    if (!app.hasRequestDecorator('cookies')) {
+      throw new Error('adminExtension: register @fastify/cookie on the app first (buildApp does)');
+    }
     const now = options.now ?? (() => new Date());
     const ctx: AdminContext = {
       storage: options.storage,

@@ -2,11 +2,8 @@
 // every state-changing request needs the session's CSRF token.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AdminContext, setSession } from './admin-context.js';
-import { parseCookies } from './cookies.js';
+import { SESSION_COOKIE } from './cookies.js';
 import { csrfTokenFor, hashToken, safeEqual } from './tokens.js';
-
-/** The session cookie's name. */
-export const SESSION_COOKIE = 'pugo_session';
 
 /** Routes (as registered, not as requested) reachable without a session. */
 export const PUBLIC_ADMIN_ROUTES: ReadonlySet<string> = new Set([
@@ -40,7 +37,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance, ctx: AdminContext): void {
   app.addHook('onRequest', async (request, reply) => {
     if (isPublicAdminRoute(request)) return;
-    const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
+    const token = request.cookies[SESSION_COOKIE];
     const found = token
       ? await ctx.storage.sessions.findValid(hashToken(token), ctx.now())
       : undefined;
@@ -57,7 +54,7 @@ export function registerAuth(app: FastifyInstance, ctx: AdminContext): void {
     if (isPublicAdminRoute(request)) return; // the login checks its own token
     // Multipart bodies are streamed: the upload route checks the _csrf field before any file.
     if ((request.headers['content-type'] ?? '').startsWith('multipart/form-data')) return;
-    const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE) ?? '';
+    const token = request.cookies[SESSION_COOKIE] ?? '';
     if (!csrfOk(request, csrfTokenFor(token))) return rejectCsrf(reply);
   });
 }

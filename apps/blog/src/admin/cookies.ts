@@ -1,38 +1,40 @@
-// The two cookie helpers the admin needs: read the Cookie header, write one Set-Cookie value.
+// The admin's two cookies — names, flags, paths, lifetimes — set and cleared through @fastify/cookie.
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply } from 'fastify';
 
-/** Cookies by name from a Cookie header (the first of a repeated name wins). */
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  if (!header) return cookies;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (cookies.has(name)) continue;
-    let value = part.slice(eq + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    try {
-      cookies.set(name, decodeURIComponent(value));
-    } catch {}
-  }
-  return cookies;
+/** The session cookie: the random session token (only its SHA-256 is stored). Unsigned. */
+export const SESSION_COOKIE = 'pugo_session';
+
+/** Double-submit cookie protecting the login form itself (there is no session yet). Unsigned. */
+export const LOGIN_COOKIE = 'pugo_login';
+
+/** How long the login form's token lasts, in seconds. */
+const LOGIN_FORM_SECONDS = 3600;
+
+/**
+ * HttpOnly, SameSite=Lax, and Secure when the request came over https (`request.protocol`, which
+ * honours X-Forwarded-Proto behind a trusted proxy: @fastify/cookie's 'auto').
+ */
+function flags(path: string): CookieSerializeOptions {
+  return { path, httpOnly: true, sameSite: 'lax', secure: 'auto' };
 }
 
-export interface CookieOptions {
-  /** Seconds; 0 deletes the cookie. Default: a session cookie */
-  readonly maxAge?: number;
-  /** Default: '/admin' */
-  readonly path?: string;
-  /** Only over https. Default: false */
-  readonly secure?: boolean;
+/** Sets the session cookie on `/admin` for `seconds`. */
+export function setSessionCookie(reply: FastifyReply, token: string, seconds: number): void {
+  reply.setCookie(SESSION_COOKIE, token, { ...flags('/admin'), maxAge: Math.floor(seconds) });
 }
 
-/** A Set-Cookie value: always HttpOnly and SameSite=Lax. */
-export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path ?? '/admin'}`];
-  if (options.maxAge !== undefined)
-    parts.push(`Max-Age=${Math.max(0, Math.floor(options.maxAge))}`);
-  parts.push('HttpOnly', 'SameSite=Lax');
-  if (options.secure) parts.push('Secure');
-  return parts.join('; ');
+/** Deletes the session cookie (logout). */
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, flags('/admin'));
+}
+
+/** Sets the login form's token, on `/admin/login` only, for an hour. */
+export function setLoginCookie(reply: FastifyReply, token: string): void {
+  reply.setCookie(LOGIN_COOKIE, token, { ...flags('/admin/login'), maxAge: LOGIN_FORM_SECONDS });
+}
+
+/** Deletes the login form's token once it has been used. */
+export function clearLoginCookie(reply: FastifyReply): void {
+  reply.clearCookie(LOGIN_COOKIE, flags('/admin/login'));
 }

@@ -1,13 +1,15 @@
 // /admin/login and /admin/logout: Argon2id check, throttling, a new server-side session, revocation.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AdminContext, record, sessionOf } from '../admin-context.js';
-import { SESSION_COOKIE } from '../auth.js';
-import { parseCookies, serializeCookie } from '../cookies.js';
+import {
+  clearLoginCookie,
+  clearSessionCookie,
+  LOGIN_COOKIE,
+  setLoginCookie,
+  setSessionCookie,
+} from '../cookies.js';
 import { decoyHash, verifyPassword } from '../passwords.js';
 import { hashToken, newToken, safeEqual } from '../tokens.js';
-
-/** Double-submit cookie protecting the login form itself (there is no session yet). */
-const LOGIN_COOKIE = 'pugo_login';
 
 interface LoginBody {
   email?: unknown;
@@ -26,7 +28,7 @@ export function loginRoutes(app: FastifyInstance, ctx: AdminContext): void {
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
-    const cookieToken = parseCookies(request.headers.cookie).get(LOGIN_COOKIE) ?? '';
+    const cookieToken = request.cookies[LOGIN_COOKIE] ?? '';
     const formToken = typeof body._csrf === 'string' ? body._csrf : '';
     if (cookieToken === '' || !safeEqual(cookieToken, formToken)) {
       const message = 'The sign-in form expired; please try again.';
@@ -66,26 +68,17 @@ export function loginRoutes(app: FastifyInstance, ctx: AdminContext): void {
       at: now,
     });
     await ctx.storage.sessions.purgeExpired(now); // sign-ins are rare: a good moment to tidy
-    const secure = request.protocol === 'https';
-    return reply
-      .header('cache-control', 'no-store')
-      .header('set-cookie', [
-        serializeCookie(SESSION_COOKIE, token, { maxAge: ctx.sessionTtlMs / 1000, secure }),
-        serializeCookie(LOGIN_COOKIE, '', { maxAge: 0, path: '/admin/login', secure }),
-      ])
-      .redirect(next, 303);
+    setSessionCookie(reply, token, ctx.sessionTtlMs / 1000);
+    clearLoginCookie(reply);
+    return reply.header('cache-control', 'no-store').redirect(next, 303);
   });
 
   app.post('/logout', async (request, reply) => {
     const session = sessionOf(request);
     await ctx.storage.sessions.revoke(session.tokenHash);
     await record(ctx, request, 'user.logout', 'user', session.user.id, session.user.email);
-    return reply
-      .header(
-        'set-cookie',
-        serializeCookie(SESSION_COOKIE, '', { maxAge: 0, secure: request.protocol === 'https' }),
-      )
-      .redirect('/admin/login?notice=Signed%20out', 303);
+    clearSessionCookie(reply);
+    return reply.redirect('/admin/login?notice=Signed%20out', 303);
   });
 }
 
@@ -98,17 +91,10 @@ function loginForm(
 ) {
   const token = newToken();
   const query = request.query as { notice?: string } | undefined;
+  setLoginCookie(reply, token);
   return reply
     .code(status)
     .header('cache-control', 'no-store')
-    .header(
-      'set-cookie',
-      serializeCookie(LOGIN_COOKIE, token, {
-        maxAge: 3600,
-        path: '/admin/login',
-        secure: request.protocol === 'https',
-      }),
-    )
     .type('text/html; charset=utf-8')
     .send(
       ctx.views.render('login', {
