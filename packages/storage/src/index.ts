@@ -1,4 +1,23 @@
-// Public API of @pugo/storage: openStorage(), the repositories' types, settings and errors.
+// Public API of @pugo/storage: openStorage(), the repositories' types, errors, and the blog's rules.
+
+// The Pugo blog's own choices, applied by this package but not part of storing a blog (src/blog/):
+// its sample content, its settings (keys, defaults, rules) and its slug rule (tags are slugged here).
+export {
+  type SeedOptions,
+  type SeedResult,
+  seedSampleContent,
+} from './blog/seed-sample-content.js';
+export {
+  isSettingKey,
+  type MenuItem,
+  SETTING_DEFAULTS,
+  SETTING_KEYS,
+  type SettingKey,
+  type Settings,
+} from './blog/settings-definitions.js';
+export { MAX_SLUG_LENGTH, slugify } from './blog/slugify.js';
+
+// Storing a blog: openStorage(), the repositories and their types, coded errors.
 export type { RawConnection, RawStatement } from './dialect/dialect.js';
 export {
   errorMessages,
@@ -59,17 +78,4 @@ export type {
   UsersRepository,
 } from './repositories/users-repository.js';
 export type { Database } from './schema.js';
-export {
-  type SeedOptions,
-  type SeedResult,
-  seedSampleContent,
-} from './seed/seed-sample-content.js';
-export {
-  isSettingKey,
-  type MenuItem,
-  SETTING_DEFAULTS,
-  SETTING_KEYS,
-  type SettingKey,
-  type Settings,
-} from './settings-definitions.js';
-export { type Paged, type PageRequest, slugify } from './values.js';
+export type { Paged, PageRequest, PublishedSlug } from './values.js';

@@ -1,4 +1,4 @@
-// Checks and conversions shared by the repositories: enums, timestamps, paging, slugs.
+// Checks and conversions shared by the repositories: enums, timestamps, paging, limits, slugs.
 import { storageError } from './errors.js';
 
 /** Checks that `value` is one of `allowed`, else PUGO_ERR_INVALID_INPUT naming `what`. */
@@ -85,22 +85,30 @@ export function paging(
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 
+/** Checks an optional `limit` (1 to `max`): the limit, or `max` when absent. */
+export function limitOf(what: string, limit: number | undefined, max: number): number {
+  const value = limit ?? max;
+  if (!Number.isSafeInteger(value) || value < 1 || value > max) {
+    throw storageError('PUGO_ERR_INVALID_INPUT', {
+      what,
+      reason: `limit must be an integer from 1 to ${max}, got ${String(limit)}`,
+    });
+  }
+  return value;
+}
+
+/** A public post's or page's slug and when it last changed: what a sitemap lists. */
+export interface PublishedSlug {
+  readonly slug: string;
+  readonly updatedAt: Date;
+}
+
+/** Most rows {@link PublishedSlug} lists return (a sitemap file's limit). */
+export const MAX_SLUGS = 50_000;
+
 /** Builds a {@link Paged}. */
 export function pageOf<T>(items: T[], total: number, page: number, pageSize: number): Paged<T> {
   return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
-}
-
-/**
- * A URL slug from a name, Unicode-aware: letters and digits of any script are kept (lower-cased),
- * every other run becomes one `-`. "Hello, 世界!" → "hello-世界". Empty when nothing is left.
- */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 200);
 }
 
 /** Checks a caller-chosen slug: non-empty, no `/`, `?`, `#`, whitespace or `..`. */

@@ -56,6 +56,26 @@ describe.each(kinds)('pages, tags, media, activity and the dashboard on %s', (_,
     expect((await rejection(storage.pages.delete(c.id))).code).toBe('PUGO_ERR_NOT_FOUND');
   });
 
+  it('lists the slugs of published pages with their last change (the sitemap)', async () => {
+    const clock = { now: new Date('2026-01-01T00:00:00.000Z') };
+    const storage = await open({ clock });
+    const a = await storage.pages.create(about);
+    await storage.pages.create({ ...about, slug: 'draft', status: 'draft' });
+    await storage.pages.create({ ...about, slug: 'legal' });
+    clock.now = new Date('2026-02-01T00:00:00.000Z');
+    await storage.pages.update(a.id, { title: 'About us' });
+    expect(await storage.pages.publishedSlugs()).toEqual([
+      { slug: 'about', updatedAt: new Date('2026-02-01T00:00:00.000Z') },
+      { slug: 'legal', updatedAt: new Date('2026-01-01T00:00:00.000Z') },
+    ]);
+    expect((await storage.pages.publishedSlugs({ limit: 1 })).map((p) => p.slug)).toEqual([
+      'about',
+    ]);
+    expect((await rejection(storage.pages.publishedSlugs({ limit: 0 }))).code).toBe(
+      'PUGO_ERR_INVALID_INPUT',
+    );
+  });
+
   it('rejects a taken page slug with PUGO_ERR_SLUG_TAKEN, changing nothing', async () => {
     const storage = await open();
     await storage.pages.create(about);

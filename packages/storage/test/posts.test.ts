@@ -182,6 +182,55 @@ describe.each(kinds)('posts on %s', (_, open) => {
     expect(archive[1]!.posts.map((p) => p.slug)).toEqual(['c', 'b']);
   });
 
+  it('lists the slugs readers can see, newest first, with their last change (the sitemap)', async () => {
+    const clock: Clock = { now: new Date('2026-03-01T00:00:00.000Z') };
+    const storage = await open({ clock });
+    for (const [slug, at] of [
+      ['old', '2026-01-01T00:00:00.000Z'],
+      ['new', '2026-02-01T00:00:00.000Z'],
+      ['future', '2026-04-01T00:00:00.000Z'],
+    ] as const) {
+      await storage.posts.create(post(slug, { status: 'published', publishedAt: at }));
+    }
+    await storage.posts.create(post('draft'));
+    const trashed = await storage.posts.create(
+      post('bin', { status: 'published', publishedAt: '2026-01-15T00:00:00.000Z' }),
+    );
+    await storage.posts.trash(trashed.id);
+    clock.now = new Date('2026-03-02T00:00:00.000Z');
+    const edited = await storage.posts.create(
+      post('edited', { status: 'published', publishedAt: '2025-12-01T00:00:00.000Z' }),
+    );
+    clock.now = new Date('2026-03-03T00:00:00.000Z');
+    await storage.posts.update(edited.id, { title: 'Edited later' });
+
+    expect(await storage.posts.publishedSlugs()).toEqual([
+      { slug: 'new', updatedAt: new Date('2026-03-01T00:00:00.000Z') },
+      { slug: 'old', updatedAt: new Date('2026-03-01T00:00:00.000Z') },
+      { slug: 'edited', updatedAt: new Date('2026-03-03T00:00:00.000Z') },
+    ]);
+    expect((await storage.posts.publishedSlugs({ limit: 1 })).map((p) => p.slug)).toEqual(['new']);
+    const later = await storage.posts.publishedSlugs({ now: new Date('2026-05-01T00:00:00.000Z') });
+    expect(later.map((p) => p.slug)).toEqual(['future', 'new', 'old', 'edited']);
+    for (const limit of [0, 1.5, 50_001]) {
+      expect((await rejection(storage.posts.publishedSlugs({ limit }))).code).toBe(
+        'PUGO_ERR_INVALID_INPUT',
+      );
+    }
+  });
+
+  it('counts posts in every status', async () => {
+    const storage = await open();
+    expect(await storage.posts.count()).toBe(0);
+    await storage.posts.create(post('draft'));
+    await storage.posts.create(post('published', { status: 'published' }));
+    const bin = await storage.posts.create(post('bin'));
+    await storage.posts.trash(bin.id);
+    expect(await storage.posts.count()).toBe(3);
+    await storage.posts.delete(bin.id);
+    expect(await storage.posts.count()).toBe(2);
+  });
+
   it('links to the previous and next published posts', async () => {
     const storage = await open({ clock: { now: new Date('2026-12-31T00:00:00.000Z') } });
     const same = '2026-02-01T00:00:00.000Z';

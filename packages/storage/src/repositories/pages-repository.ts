@@ -1,13 +1,16 @@
-// Pages (About, Contact…): CRUD, lookup by slug for readers, and the pages shown in the menu.
+// Pages (About, Contact…): CRUD, lookup by slug for readers, the menu and the sitemap's slugs.
 import type { Selectable, Updateable } from 'kysely';
 import type { Context } from '../context.js';
 import { storageError } from '../errors.js';
 import type { PagesTable } from '../schema.js';
 import {
   fromIso,
+  limitOf,
+  MAX_SLUGS,
   oneOf,
   type Paged,
   type PageRequest,
+  type PublishedSlug,
   pageOf,
   paging,
   required,
@@ -219,6 +222,26 @@ export class PagesRepository {
       { entity: 'page' },
     );
     return rows.map(toPage);
+  }
+
+  /**
+   * The slug and last change of every published page, oldest first: what a sitemap lists,
+   * without the HTML. `limit`: 1 to 50,000. Default: 50,000
+   */
+  async publishedSlugs(request: { limit?: number } = {}): Promise<PublishedSlug[]> {
+    const limit = limitOf('listing page slugs', request.limit, MAX_SLUGS);
+    const rows = await this.#ctx.read(
+      (db) =>
+        db
+          .selectFrom('pages')
+          .select(['slug', 'updated_at'])
+          .where('status', '=', 'published')
+          .orderBy('id')
+          .limit(limit)
+          .execute(),
+      { entity: 'page' },
+    );
+    return rows.map((row) => ({ slug: row.slug, updatedAt: fromIso(row.updated_at) }));
   }
 }
 

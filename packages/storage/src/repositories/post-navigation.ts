@@ -1,7 +1,7 @@
-// The archive by month and the previous/next links of a post: reading order among published posts.
+// How readers move among published posts: the archive by month, previous/next, the sitemap's slugs.
 import type { Context } from '../context.js';
 import { storageError } from '../errors.js';
-import { fromIso } from '../values.js';
+import { fromIso, type PublishedSlug } from '../values.js';
 import { type PostLink, visible } from './post-rows.js';
 
 /** A month of the archive, newest first, with its posts. */
@@ -82,6 +82,25 @@ export async function adjacent(ctx: Context, id: number, now: Date): Promise<Adj
     },
     { entity: 'post' },
   );
+}
+
+/** Slugs and last changes of the posts readers can see at `now`, newest first (for a sitemap). */
+export async function publishedSlugs(
+  ctx: Context,
+  now: Date,
+  limit: number,
+): Promise<PublishedSlug[]> {
+  const rows = await ctx.read(
+    (db) =>
+      visible(db.selectFrom('posts'), now.toISOString())
+        .select(['slug', 'updated_at'])
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute(),
+    { entity: 'post' },
+  );
+  return rows.map((row) => ({ slug: row.slug, updatedAt: fromIso(row.updated_at) }));
 }
 
 function notFound(id: number) {

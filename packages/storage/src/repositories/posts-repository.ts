@@ -1,20 +1,30 @@
-// Posts: create and edit (with tags), the public lists (home, tag, archive), neighbours and hits.
-import type { Kysely, SelectQueryBuilder, Updateable } from 'kysely';
+// Posts: create and edit (with tags), the public lists (home, tag, archive), neighbours, hits, counts.
+import type { Kysely, Updateable } from 'kysely';
 import type { Context } from '../context.js';
 import { storageError } from '../errors.js';
 import { queryTemplate } from '../query-template.js';
 import type { Database } from '../schema.js';
 import {
+  limitOf,
+  MAX_SLUGS,
   oneOf,
   type Paged,
   type PageRequest,
+  type PublishedSlug,
   pageOf,
   paging,
   required,
   toIso,
   validSlug,
 } from '../values.js';
-import { type Adjacent, type ArchiveMonth, adjacent, archive } from './post-navigation.js';
+import { listByTag, listForAdmin } from './post-lists.js';
+import {
+  type Adjacent,
+  type ArchiveMonth,
+  adjacent,
+  archive,
+  publishedSlugs,
+} from './post-navigation.js';
 import {
   type NewPost,
   POST_COMMENT_STATUSES,
@@ -226,56 +236,29 @@ export class PostsRepository {
   }
 
   /** Published posts with the tag `tagSlug`, newest first. Throws PUGO_ERR_NOT_FOUND for no such tag. */
-  async listByTag(
+  listByTag(
     tagSlug: string,
     request?: PageRequest & { now?: Date },
   ): Promise<Paged<PostListItem> & { tag: Tag }> {
-    const now = (request?.now ?? this.#ctx.now()).toISOString();
-    const tag = await this.#ctx.read(
-      (db) => db.selectFrom('tags').selectAll().where('slug', '=', tagSlug).executeTakeFirst(),
-      { entity: 'tag' },
-    );
-    if (tag === undefined) {
-      throw storageError('PUGO_ERR_NOT_FOUND', { table: 'tag', key: `slug "${tagSlug}"` });
-    }
-    const withTag = (db: Kysely<Database>) =>
-      db.selectFrom('post_tags').select('post_tags.post_id').where('post_tags.tag_id', '=', tag.id);
-    const page = await this.#page(
-      'listing posts by tag',
-      request,
-      (db) => visible(db.selectFrom('posts'), now).where('posts.id', 'in', withTag(db)),
-      (db) =>
-        visible(selectPosts(this.#ctx, db, false), now)
-          .where('posts.id', 'in', withTag(db))
-          .orderBy('posts.published_at', 'desc')
-          .orderBy('posts.id', 'desc'),
-    );
-    return { ...page, tag };
+    return listByTag(this.#ctx, tagSlug, request);
   }
 
   /** Every post for the admin, most recently updated first, filtered by status. */
-  async list(request?: PostListRequest): Promise<Paged<PostListItem>> {
-    const now = this.#ctx.nowIso();
-    const status = request?.status;
-    const where = (db: Kysely<Database>) => {
-      const q = db.selectFrom('posts');
-      if (status === undefined) return q.where('posts.status', '<>', 'trashed');
-      if (status === 'scheduled') {
-        return q.where('posts.status', '=', 'published').where('posts.published_at', '>', now);
-      }
-      if (status === 'published') return visible(q, now);
-      return q.where('posts.status', '=', oneOf('listing posts', 'status', status, POST_STATUSES));
-    };
-    return this.#page(
-      'listing posts',
-      request,
-      (db) => where(db),
+  list(request?: PostListRequest): Promise<Paged<PostListItem>> {
+    return listForAdmin(this.#ctx, request);
+  }
+
+  /** How many posts there are, in any status (trashed included). */
+  async count(): Promise<number> {
+    const row = await this.#ctx.read(
       (db) =>
-        selectPosts(this.#ctx, db, false)
-          .where('posts.id', 'in', where(db).select('posts.id'))
-          .orderBy('posts.updated_at', 'desc')
-          .orderBy('posts.id', 'desc'),
+        db
+          .selectFrom('posts')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      { entity: 'post' },
     );
+    return Number(row.n);
   }
 
   /** Published posts grouped by year and month, newest first. */
@@ -286,6 +269,15 @@ export class PostsRepository {
   /** The published posts just before (older) and after (newer) post `id`; null at either end. */
   adjacent(id: number, now: Date = this.#ctx.now()): Promise<Adjacent> {
     return adjacent(this.#ctx, id, now);
+  }
+
+  /**
+   * The slug and last change of every post readers can see at `now`, newest first: what a
+   * sitemap lists, without the HTML the other lists carry. `limit`: 1 to 50,000. Default: 50,000
+   */
+  async publishedSlugs(request: { now?: Date; limit?: number } = {}): Promise<PublishedSlug[]> {
+    const limit = limitOf('listing post slugs', request.limit, MAX_SLUGS);
+    return publishedSlugs(this.#ctx, request.now ?? this.#ctx.now(), limit);
   }
 
   /** Adds `by` (default 1) to the post's hit counter and returns the new count. Throws PUGO_ERR_NOT_FOUND. */
@@ -315,25 +307,6 @@ export class PostsRepository {
   ): Promise<Post | undefined> {
     const row = await this.#ctx.read((db) => build(db).executeTakeFirst(), { entity: 'post' });
     return row === undefined ? undefined : toPost(row);
-  }
-
-  async #page(
-    what: string,
-    request: PageRequest | undefined,
-    count: (db: Kysely<Database>) => SelectQueryBuilder<Database, 'posts', object>,
-    items: (db: Kysely<Database>) => ReturnType<typeof selectPosts>,
-  ): Promise<Paged<PostListItem>> {
-    const { page, pageSize, offset } = paging(what, request);
-    return this.#ctx.read(
-      async (db) => {
-        const rows = await items(db).limit(pageSize).offset(offset).execute();
-        const total = await count(db)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow();
-        return pageOf(rows.map(toPost), Number(total.n), page, pageSize);
-      },
-      { entity: 'post' },
-    );
   }
 }
 

@@ -1,6 +1,5 @@
 // Settings: key → JSON value, each validated by its rule; a key never saved reads as its default.
-import type { Context } from '../context.js';
-import { storageError } from '../errors.js';
+
 import {
   isSettingKey,
   SETTING_DEFAULTS,
@@ -8,7 +7,9 @@ import {
   SETTING_RULES,
   type SettingKey,
   type Settings,
-} from '../settings-definitions.js';
+} from '../blog/settings-definitions.js';
+import type { Context } from '../context.js';
+import { storageError } from '../errors.js';
 
 export class SettingsRepository {
   readonly #ctx: Context;

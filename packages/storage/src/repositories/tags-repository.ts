@@ -1,9 +1,10 @@
 // Tags: listing with post counts, renaming and deleting, and attaching tags to posts by name.
 import type { Kysely } from 'kysely';
+import { slugify } from '../blog/slugify.js';
 import type { Context } from '../context.js';
 import { storageError } from '../errors.js';
 import type { Database } from '../schema.js';
-import { required, slugify, validSlug } from '../values.js';
+import { required, validSlug } from '../values.js';
 
 /** A tag. */
 export interface Tag {

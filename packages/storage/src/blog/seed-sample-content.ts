@@ -1,9 +1,9 @@
-// seedSampleContent(): many realistic posts, tags and comments, fast, for demos, load and benchmarks.
+// seedSampleContent(): many Pugo-flavoured posts, tags and comments, fast, for demos, load and benches.
 import type { Kysely } from 'kysely';
 import type { Storage } from '../open-storage.js';
 import type { Database } from '../schema.js';
-import { slugify } from '../values.js';
 import { markdown, random, SAMPLE_TAGS, title, words } from './sample-text.js';
+import { slugify } from './slugify.js';
 
 /** Options of {@link seedSampleContent}. */
 export interface SeedOptions {
@@ -36,6 +36,9 @@ const CHUNK = 250;
  * Adds `posts` published posts with 1 to 3 tags each, code blocks, `<!--more-->` excerpts and
  * comments (some nested, some pending), in transactions of 250 posts. 10,000 posts take a few
  * seconds. Slugs must be free: use `slugPrefix` to seed a database twice.
+ *
+ * The text is the Pugo blog's (leak hunting, 20 tags such as "Go" and "pprof"). It writes rows in
+ * bulk rather than through the repositories, which is why it lives here and not in the blog.
  */
 export async function seedSampleContent(
   storage: Pick<Storage, 'transaction'>,

@@ -1,4 +1,4 @@
-// The blog's settings: every key, its default, and the rule its value must follow.
+// The Pugo blog's 15 settings: every key, its default, and the rule its value must follow.
 
 /** An entry of the site menu. */
 export interface MenuItem {
@@ -8,7 +8,10 @@ export interface MenuItem {
   readonly url: string;
 }
 
-/** Every setting with its type. Reading a key that was never saved gives its default. */
+/**
+ * The Pugo blog's settings, each with its type: `storage.settings` stores these keys and no others.
+ * Reading a key that was never saved gives its default.
+ */
 export interface Settings {
   /** Site title. Default: 'Pugo' */
   readonly title: string;

@@ -1,11 +1,6 @@
+// The error table, and the internals every repository relies on: write locks, compiled queries.
 import { describe, expect, it } from 'vitest';
-import {
-  errorMessages,
-  isStorageError,
-  StorageError,
-  seedSampleContent,
-  slugify,
-} from '../src/index.js';
+import { errorMessages, isStorageError, StorageError } from '../src/index.js';
 import { writeLockCount } from '../src/write-lock.js';
 import { open, openFile, rejection } from './helpers.js';
 
@@ -33,62 +28,6 @@ describe('the error table', () => {
     expect((error as StorageError).details).toEqual({ table: 'post', slug: 's' });
     expect(error.message).not.toMatch(/SQLITE|constraint/i);
     expect((error as Error).cause).toBeDefined();
-  });
-});
-
-describe('slugify', () => {
-  it('keeps letters and digits of any script and joins the rest with dashes', () => {
-    expect(slugify('Hello, World!')).toBe('hello-world');
-    expect(slugify('  Go & Node.js  ')).toBe('go-node-js');
-    expect(slugify('Hello, 世界')).toBe('hello-世界');
-    expect(slugify('Ｆｕｌｌ width')).toBe('full-width');
-    expect(slugify('!!!')).toBe('');
-  });
-});
-
-describe('seedSampleContent', () => {
-  it('adds published posts with tags, comments, nested replies and excerpts, the same for the same seed', async () => {
-    const now = new Date('2026-06-01T00:00:00.000Z');
-    const a = await open();
-    const b = await openFile();
-    const result = await seedSampleContent(a, { posts: 40, now });
-    await seedSampleContent(b, { posts: 40, now });
-    expect(result.posts).toBe(40);
-    expect(result.tags).toBe(20);
-    expect(result.comments).toBeGreaterThan(40);
-    const home = await a.posts.listPublished({ pageSize: 40 });
-    expect(home.total).toBe(40);
-    expect(home.items[0]!.publishedAt).toEqual(now);
-    expect(home.items.every((p) => p.tags.length >= 1 && p.tags.length <= 3)).toBe(true);
-    expect(home.items[0]!.excerpt).not.toContain('<pre>');
-    expect((await a.posts.get(home.items[0]!.id)).html).toContain(
-      '<pre><code class="language-go">',
-    );
-    const counts = await a.dashboard.counts();
-    expect(counts.comments.pending).toBeGreaterThan(0);
-    expect(
-      a.raw.prepare('select count(*) as n from comments where parent_id is not null').get(),
-    ).not.toEqual({ n: 0 });
-    expect((await b.posts.listPublished({ pageSize: 40 })).items.map((p) => p.slug)).toEqual(
-      home.items.map((p) => p.slug),
-    );
-    // A second batch needs its own slugs.
-    await seedSampleContent(a, { posts: 5, slugPrefix: 'more-', now });
-    expect((await a.posts.listPublished()).total).toBe(45);
-    expect((await rejection(seedSampleContent(a, { posts: 1, now }))).code).toBe(
-      'PUGO_ERR_SLUG_TAKEN',
-    );
-  });
-
-  it('uses the renderer it is given', async () => {
-    const storage = await open();
-    await seedSampleContent(storage, {
-      posts: 2,
-      render: (s) => ({ html: `<div>${s.length}</div>`, excerpt: 'E' }),
-    });
-    const [first] = (await storage.posts.listPublished()).items;
-    expect(first!.html).toMatch(/^<div>\d+<\/div>$/);
-    expect(first!.excerpt).toBe('E');
   });
 });
 
