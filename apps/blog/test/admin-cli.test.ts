@@ -2,12 +2,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openStorage } from '@pugo/storage';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../src/admin/first-run.js';
 import { verifyPassword } from '../src/admin/passwords.js';
 import type { CliIo } from '../src/cli/cli-io.js';
-import { runUserCommand } from '../src/cli/user-cli.js';
+import { RESTORE_HELP, runRestore } from '../src/cli/restore-cli.js';
+import { runUserCommand, USER_HELP } from '../src/cli/user-cli.js';
+import { runNode } from './run-node.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pugo-user-cli-'));
 const db = join(tmp, 'pugo.db');
@@ -85,6 +88,89 @@ describe('user CLI', () => {
     const short = io('short');
     expect(await runUserCommand(['add', 'x@y.z'], db, short)).toBe(2);
     expect(short.errors[0]).toMatch(/too short/);
+  });
+
+  it('says which option is unknown or lacks its value', async () => {
+    for (const [argv, line] of [
+      [['add', 'x@y.z', '--bogus=1'], 'pugo user: unknown option --bogus; see --help'],
+      [['add', 'x@y.z', '-x'], 'pugo user: unknown option -x; see --help'],
+      [['add', 'x@y.z', '--name'], 'pugo user: --name needs a value'],
+      [['add', 'x@y.z', '--role', '--name', 'Ada'], 'pugo user: --role needs a value'],
+      [['list', '--all'], 'pugo user: unknown option --all; see --help'],
+    ] as const) {
+      const e = io('long enough password');
+      expect(await runUserCommand(argv, db, e)).toBe(2);
+      expect(e.errors).toEqual([line]);
+      expect(e.lines).toEqual([]);
+    }
+    const help = io();
+    expect(await runUserCommand(['--help'], db, help)).toBe(0);
+    expect(help.lines).toEqual([USER_HELP.trimEnd()]);
+    const none = io();
+    expect(await runUserCommand([], db, none)).toBe(2);
+    expect(none.lines).toEqual([USER_HELP.trimEnd()]);
+  });
+});
+
+describe('restore arguments', () => {
+  it('takes exactly one file, and answers anything else with one line and exit 2', async () => {
+    for (const [argv, line] of [
+      [
+        [],
+        'pugo restore: give exactly one backup file, e.g. restore pugo-backup.tar.gz; see --help',
+      ],
+      [['a.tar.gz', 'b.tar.gz'], 'pugo restore: give exactly one backup file'],
+      [['--force', 'a.tar.gz'], 'pugo restore: unknown option --force; see --help'],
+      [['--help=yes'], 'pugo restore: --help takes no value; see --help'],
+    ] as const) {
+      const e = io();
+      expect(await runRestore(argv, db, e)).toBe(2);
+      expect(e.errors).toHaveLength(1);
+      expect(e.errors[0]).toMatch(new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    }
+    const memory = io();
+    expect(await runRestore(['a.tar.gz'], ':memory:', memory)).toBe(2);
+    expect(memory.errors).toEqual([
+      'pugo restore: PUGO_DB is :memory:; set it to the database file to restore into',
+    ]);
+    for (const flag of ['--help', '-h']) {
+      const help = io();
+      expect(await runRestore([flag], db, help)).toBe(0);
+      expect(help.lines).toEqual([RESTORE_HELP.trimEnd()]);
+    }
+  });
+});
+
+describe('the CLI entry point (src/cli/main.ts)', () => {
+  const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+
+  it('prints one line on stderr and exits 2 for an unknown flag or a bad value; help on stdout', async () => {
+    const env = { PUGO_DB: join(tmp, 'entry', 'pugo.db') };
+    const [restoreFlag, userFlag, userValue, restoreHelp] = await Promise.all([
+      runNode([main, 'restore', '--bogus', 'x.tar.gz'], env),
+      runNode([main, 'user', 'add', 'x@y.z', '--bogus'], env),
+      runNode([main, 'user', 'add', 'x@y.z', '--role', 'god'], {
+        ...env,
+        PUGO_PASSWORD: 'x'.repeat(12),
+      }),
+      runNode([main, 'restore', '--help'], env),
+    ]);
+    expect(restoreFlag).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pugo restore: unknown option --bogus; see --help\n',
+    });
+    expect(userFlag).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pugo user: unknown option --bogus; see --help\n',
+    });
+    expect(userValue).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pugo user: add: --role must be one of admin, editor, author, not "god"\n',
+    });
+    expect(restoreHelp).toEqual({ code: 0, stdout: RESTORE_HELP, stderr: '' });
   });
 });
 

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { parseSeedArgs } from '../src/seed/seed-args.js';
+import { parseSeedArgs, SEED_HELP } from '../src/seed/seed-args.js';
+import { runNode } from './run-node.js';
 
 describe('loadConfig', () => {
   it('has development defaults', () => {
@@ -134,6 +135,15 @@ describe('seed arguments', () => {
       db: '/tmp/x.db',
     });
     expect(parseSeedArgs(['--help']).help).toBe(true);
+    expect(parseSeedArgs(['-h']).help).toBe(true);
+    // pnpm may forward a `--`: the options after it still count.
+    expect(parseSeedArgs(['--', '--seed', '7', '--comments-per-post=100'])).toEqual({
+      posts: 100,
+      commentsPerPost: 100,
+      seed: 7,
+      db: undefined,
+      help: false,
+    });
   });
 
   it.each([
@@ -141,6 +151,15 @@ describe('seed arguments', () => {
     [['--posts', '0'], '--posts needs a whole number'],
     [['--posts', 'many'], 'got "many"'],
     [['--frobnicate'], 'unknown option "--frobnicate"'],
+    [['--frobnicate=3'], 'unknown option "--frobnicate"'],
+    [['posts'], 'unknown option "posts"'],
+    [['--posts', '1000001'], '--posts needs a whole number from 1 to 1000000, got "1000001"'],
+    [['--posts='], 'got ""'],
+    [['--comments-per-post', '101'], '--comments-per-post needs a whole number from 0 to 100'],
+    [['--seed', '-1'], '--seed needs a whole number from 0 to 2147483648'],
+    [['--db'], '--db needs a path'],
+    [['--db='], '--db needs a path'],
+    [['--help=yes'], '--help takes no value'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseSeedArgs(argv)).toThrow(
       expect.objectContaining({
@@ -148,5 +167,25 @@ describe('seed arguments', () => {
         message: expect.stringContaining(message),
       }),
     );
+  });
+
+  it('answers an unknown flag and a bad value with one line on stderr and exit 2, --help on stdout', async () => {
+    const seed = fileURLToPath(new URL('../src/seed-cli.ts', import.meta.url));
+    const [unknown, bad, help] = await Promise.all(
+      [['--frobnicate'], ['--posts', 'many'], ['--help']].map((args) =>
+        runNode([seed, ...args], { PUGO_DB: ':memory:' }),
+      ),
+    );
+    expect(unknown).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pugo seed: unknown option "--frobnicate"; see --help\n',
+    });
+    expect(bad).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pugo seed: --posts needs a whole number from 1 to 1000000, got "many"; see --help\n',
+    });
+    expect(help).toEqual({ code: 0, stdout: SEED_HELP, stderr: '' });
   });
 });

@@ -1,6 +1,7 @@
 // `pnpm --filter @pugo/blog restore FILE`: a backup into an empty data folder (PUGO_DB's folder).
 import { dirname, join } from 'node:path';
 import { RestoreError, restoreBackup } from '../admin/backup/restore.js';
+import { ArgsError, parseCommandLine } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 
 export const RESTORE_HELP = `usage: pnpm --filter @pugo/blog restore FILE.tar.gz
@@ -9,14 +10,30 @@ Restores a backup downloaded from /admin/backup: the database to PUGO_DB (defaul
 and the media beside it. The data folder must be empty or missing: a restore never overwrites.
 `;
 
-/** Restores `argv[0]`; returns the exit code. */
+/** Restores the one file `argv` names; returns the exit code. */
 export async function runRestore(argv: readonly string[], db: string, io: CliIo): Promise<number> {
-  const file = argv[0];
-  if (file === '--help' || file === '-h') {
-    io.out(RESTORE_HELP.trimEnd());
-    return 0;
+  let file: string | undefined;
+  try {
+    const { values, positionals } = parseCommandLine({
+      args: [...argv],
+      options: { help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+    if (values.help) {
+      io.out(RESTORE_HELP.trimEnd());
+      return 0;
+    }
+    if (positionals.length === 1) file = positionals[0];
+  } catch (error) {
+    if (!(error instanceof ArgsError)) throw error;
+    io.err(
+      error.problem === 'unknown-option'
+        ? `pugo restore: unknown option ${error.arg}; see --help`
+        : `pugo restore: ${error.arg} takes no value; see --help`,
+    );
+    return 2;
   }
-  if (!file || argv.length > 1) {
+  if (file === undefined) {
     io.err(
       'pugo restore: give exactly one backup file, e.g. restore pugo-backup.tar.gz; see --help',
     );

@@ -1,6 +1,7 @@
 // `pnpm --filter @pugo/blog user add|passwd|list`: the blog's accounts from the command line.
 import { isStorageError, openStorage, type UserRole } from '@pugo/storage';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../admin/passwords.js';
+import { ArgsError, parseCommandLine } from './cli-args.js';
 import { CliError, type CliIo } from './cli-io.js';
 
 export const USER_HELP = `usage: pnpm --filter @pugo/blog user <command>
@@ -112,18 +113,20 @@ async function readNewPassword(io: CliIo): Promise<string> {
   return password;
 }
 
-function parse(args: readonly string[]): { positional: string[]; flags: Record<string, string> } {
-  const positional: string[] = [];
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const m = /^--(name|role)(?:=(.*))?$/.exec(arg);
-    if (m) {
-      const value = m[2] ?? args[++i];
-      if (value === undefined) throw new CliError(`--${m[1]} needs a value`);
-      flags[m[1] ?? ''] = value;
-    } else if (arg.startsWith('-')) throw new CliError(`unknown option ${arg}; see --help`);
-    else positional.push(arg);
+function parse(args: readonly string[]) {
+  try {
+    const { values, positionals } = parseCommandLine({
+      args: [...args],
+      options: { name: { type: 'string' }, role: { type: 'string' } },
+      allowPositionals: true,
+    });
+    return { positional: positionals, flags: values };
+  } catch (error) {
+    if (!(error instanceof ArgsError)) throw error;
+    throw new CliError(
+      error.problem === 'unknown-option'
+        ? `unknown option ${error.arg}; see --help`
+        : `${error.arg} needs a value`,
+    );
   }
-  return { positional, flags };
 }

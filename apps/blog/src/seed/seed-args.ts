@@ -1,4 +1,5 @@
 // Arguments of the seed command: parsed strictly, every mistake one line (PUGO_ERR_BLOG_USAGE).
+import { ArgsError, parseCommandLine } from '../cli/cli-args.js';
 import { blogError } from '../errors.js';
 
 export const SEED_HELP = `Usage: pnpm --filter @pugo/blog seed [--posts N] [--comments-per-post N] [--seed N] [--db PATH]
@@ -26,45 +27,63 @@ export interface SeedArgs {
   readonly help: boolean;
 }
 
+const INTS = {
+  posts: { flag: '--posts', min: 1, max: 1_000_000, fallback: 100 },
+  'comments-per-post': { flag: '--comments-per-post', min: 0, max: 100, fallback: 3 },
+  seed: { flag: '--seed', min: 0, max: 2 ** 31, fallback: 1 },
+} as const;
+
 /** Parses argv; throws PUGO_ERR_BLOG_USAGE for anything it does not understand. */
 export function parseSeedArgs(argv: readonly string[]): SeedArgs {
-  const out = {
-    posts: 100,
-    commentsPerPost: 3,
-    seed: 1,
-    db: undefined as string | undefined,
-    help: false,
-  };
-  const ints = {
-    '--posts': ['posts', 1, 1_000_000],
-    '--comments-per-post': ['commentsPerPost', 0, 100],
-    '--seed': ['seed', 0, 2 ** 31],
-  } as const;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') continue;
-    if (arg === '--help' || arg === '-h') {
-      out.help = true;
-      continue;
-    }
-    const [flag, inline] = arg.includes('=')
-      ? (arg.split(/=(.*)/s, 2) as [string, string])
-      : [arg, undefined];
-    const value = inline ?? argv[++i];
-    if (flag === '--db') {
-      if (!value) throw blogError('PUGO_ERR_BLOG_USAGE', { message: '--db needs a path' });
-      out.db = value;
-      continue;
-    }
-    const spec = ints[flag as keyof typeof ints];
-    if (!spec) throw blogError('PUGO_ERR_BLOG_USAGE', { message: `unknown option "${arg}"` });
-    const [key, min, max] = spec;
-    if (value === undefined || !/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      throw blogError('PUGO_ERR_BLOG_USAGE', {
-        message: `${flag} needs a whole number from ${min} to ${max}, got ${JSON.stringify(value ?? '')}`,
-      });
-    }
-    out[key] = Number(value);
+  let values: Partial<Record<keyof typeof INTS | 'db', string>> & { help?: boolean };
+  try {
+    ({ values } = parseCommandLine({
+      // pnpm may pass a `--` before the options: skip it rather than end the options there.
+      args: argv.filter((arg) => arg !== '--'),
+      options: {
+        posts: { type: 'string' },
+        'comments-per-post': { type: 'string' },
+        seed: { type: 'string' },
+        db: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    if (!(error instanceof ArgsError)) throw error;
+    throw usage(problemMessage(error));
   }
-  return out;
+  if (values.db === '') throw usage('--db needs a path');
+  return {
+    posts: int(values, 'posts'),
+    commentsPerPost: int(values, 'comments-per-post'),
+    seed: int(values, 'seed'),
+    db: values.db,
+    help: values.help === true,
+  };
+}
+
+function problemMessage(error: ArgsError): string {
+  if (error.problem === 'unknown-option' || error.problem === 'unexpected-argument')
+    return `unknown option ${JSON.stringify(error.arg)}`;
+  if (error.problem === 'unexpected-value') return `${error.arg} takes no value`;
+  if (error.arg === '--db') return '--db needs a path';
+  const spec = Object.values(INTS).find((s) => s.flag === error.arg);
+  return spec ? rangeMessage(spec, '') : `${error.arg} needs a value`;
+}
+
+function int(values: Partial<Record<keyof typeof INTS, string>>, name: keyof typeof INTS): number {
+  const spec = INTS[name];
+  const value = values[name];
+  if (value === undefined) return spec.fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < spec.min || n > spec.max) throw usage(rangeMessage(spec, value));
+  return n;
+}
+
+function rangeMessage(spec: { flag: string; min: number; max: number }, got: string): string {
+  return `${spec.flag} needs a whole number from ${spec.min} to ${spec.max}, got ${JSON.stringify(got)}`;
+}
+
+function usage(message: string) {
+  return blogError('PUGO_ERR_BLOG_USAGE', { message });
 }
