@@ -22,10 +22,7 @@ async function main(): Promise<void> {
   }
   const storage = await openStorage({ url: db });
   try {
-    const existing = await storage.db
-      .selectFrom('posts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const existing = await storage.posts.count();
     const started = Date.now();
     process.stderr.write(`pugo seed: adding ${args.posts} posts to ${storage.path ?? db}…\n`);
     const result = await seedSampleContent(storage, {
@@ -34,7 +31,7 @@ async function main(): Promise<void> {
       seed: args.seed,
       render: (source) => renderContent(source),
       // Seeding a database twice must not collide on slugs.
-      slugPrefix: Number(existing.n) > 0 ? `s${Date.now().toString(36)}-` : '',
+      slugPrefix: existing > 0 ? `s${Date.now().toString(36)}-` : '',
     });
     process.stdout.write(
       `seeded ${result.posts} posts, ${result.comments} comments, ${result.tags} tags in ${((Date.now() - started) / 1000).toFixed(1)} s (${storage.path ?? db})\n`,

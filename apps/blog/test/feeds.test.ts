@@ -99,6 +99,31 @@ describe('feeds', () => {
     expect(urls).toHaveLength(2 + 1 + 35);
   });
 
+  it('sitemap dates each post and page by its last change and leaves out drafts', async () => {
+    const hello = (await blog.storage.posts.findBySlug('hello-world'))!;
+    const draft = await blog.storage.posts.create({
+      title: 'Unpublished',
+      slug: 'unpublished-draft',
+      source: 'x',
+      html: '<p>x</p>',
+    });
+    try {
+      const doc = parser.parse((await get('/sitemap.xml')).body);
+      const entries = doc.urlset.url as { loc: string; lastmod?: string }[];
+      const byLoc = new Map(entries.map((u) => [u.loc, u.lastmod]));
+      expect(byLoc.get('http://127.0.0.1:3000/posts/hello-world')).toBe(
+        hello.updatedAt.toISOString(),
+      );
+      const about = (await blog.storage.pages.findBySlug('about'))!;
+      expect(byLoc.get('http://127.0.0.1:3000/about')).toBe(about.updatedAt.toISOString());
+      expect(byLoc.has('http://127.0.0.1:3000/posts/unpublished-draft')).toBe(false);
+      // Newest post first, after the home page, the archive and the pages.
+      expect(entries[3]!.loc).toBe('http://127.0.0.1:3000/posts/hello-world');
+    } finally {
+      await blog.storage.posts.delete(draft.id);
+    }
+  });
+
   it('uses PUGO_BASE_URL over the setting', async () => {
     const other = await openTestBlog({ baseUrl: 'https://blog.example.com/' });
     try {

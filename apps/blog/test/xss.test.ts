@@ -1,7 +1,8 @@
 // Classic XSS payloads in every field a reader or an admin can write never reach a page unescaped.
+import { slugify } from '@pugo/storage';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { renderContent, slugify } from '../src/content/index.js';
+import { renderContent } from '../src/content/index.js';
 import { findUnsafeMarkup, form, openTestBlog, type TestBlog, UNSAFE_MARKUP } from './helpers.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 

@@ -14,4 +14,4 @@ export { highlightCode, highlightLanguages } from './highlight.js';
 export { markdownToHtml, type RenderedContent, renderContent } from './markdown.js';
 export { readingMinutes } from './reading-time.js';
 export { sanitizePostHtml } from './sanitize.js';
-export { isValidSlug, MAX_SLUG_LENGTH, slugify } from './slug.js';
+export { isValidSlug } from './slug.js';

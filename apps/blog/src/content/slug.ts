@@ -1,25 +1,9 @@
-// Slugs from titles, Unicode-aware: "Héllo, 世界!" → "héllo-世界".
-
-/** Longest slug produced, in characters. */
-export const MAX_SLUG_LENGTH = 120;
+// Which slugs in a URL can name a post, page or tag. The slug rule itself is @pugo/storage's
+// `slugify` (tags are slugged there), so that one rule makes every URL.
 
 /**
- * A URL slug from a title: NFKC-normalised, lower-cased; letters, marks and digits of any script are
- * kept and every other run becomes one `-`. Empty when nothing is left (the caller picks a fallback).
- */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  // Cut on a code point boundary, then drop a trailing dash the cut may leave.
-  return Array.from(slug).slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
-}
-
-/**
- * Whether a slug from a URL can name a post, page or tag: what {@link slugify} can produce, or
- * an admin's hand-written slug of letters, digits, `-`, `_` and `.` (never `..`).
+ * Whether a slug from a URL can name a post, page or tag: what `slugify` can produce, or an
+ * admin's hand-written slug of letters, digits, `-`, `_` and `.` (never `..`).
  */
 export function isValidSlug(slug: string): boolean {
   return (

@@ -92,10 +92,9 @@ endpoints, go tool pprof's reports in TypeScript, and a soak tester.
 
 This page is an example: edit it in the admin, or add your own pages to the menu.`;
 
-/** Whether the database has any post (seeding only happens on an empty one). */
-export async function hasContent(storage: Pick<Storage, 'db'>): Promise<boolean> {
-  const row = await storage.db.selectFrom('posts').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
+/** Whether the database has any post, in any status (seeding only happens on an empty one). */
+export async function hasContent(storage: Pick<Storage, 'posts'>): Promise<boolean> {
+  return (await storage.posts.count()) > 0;
 }
 
 /** Adds the welcome content: 5 posts, the About page, comments with one nested reply. */

@@ -1,8 +1,8 @@
 // Imports a folder of markdown files with front matter as posts, reporting what it skipped and why.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Storage } from '@pugo/storage';
-import { renderContent, slugify } from '../../content/index.js';
+import { type Storage, slugify } from '@pugo/storage';
+import { renderContent } from '../../content/index.js';
 import { type FrontValue, parseFrontMatter } from './front-matter.js';
 
 /** What an import did. */

@@ -1,7 +1,13 @@
 // /admin/pages: list by status, editor (template, menu placement and order), trash and restore.
-import { isStorageError, type Page, type PostCommentStatus, type PostStatus } from '@pugo/storage';
+import {
+  isStorageError,
+  type Page,
+  type PostCommentStatus,
+  type PostStatus,
+  slugify,
+} from '@pugo/storage';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { markdownToHtml, slugify } from '../../content/index.js';
+import { markdownToHtml } from '../../content/index.js';
 import { type AdminContext, page, record } from '../admin-context.js';
 import { formOf, positiveInt } from '../form-values.js';
 

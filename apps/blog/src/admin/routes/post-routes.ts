@@ -1,7 +1,13 @@
 // /admin/posts: list (status filter, search, paging), editor, save, trash and restore; preview API.
-import { isStorageError, type Post, type PostCommentStatus, type PostStatus } from '@pugo/storage';
+import {
+  isStorageError,
+  type Post,
+  type PostCommentStatus,
+  type PostStatus,
+  slugify,
+} from '@pugo/storage';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { markdownToHtml, renderContent, slugify } from '../../content/index.js';
+import { markdownToHtml, renderContent } from '../../content/index.js';
 import { type AdminContext, page, record, sessionOf } from '../admin-context.js';
 import { formOf, positiveInt } from '../form-values.js';
 

@@ -15,6 +15,9 @@ import type { Site } from '../site.js';
 /** Most URLs in the sitemap (the protocol's limit per file). */
 export const SITEMAP_LIMIT = 50_000;
 
+/** Most pages in the sitemap; posts fill the rest after the home and archive URLs. */
+const SITEMAP_PAGES = 100;
+
 /** The feed controller, bound to the site. */
 export function feedController(site: Site) {
   async function feed(path: string): Promise<{ channel: FeedChannel; items: FeedItem[] }> {
@@ -82,32 +85,22 @@ export function feedController(site: Site) {
 
     async sitemap() {
       const snapshot = await site.state.get();
-      const now = site.now().toISOString();
       // Slugs and dates only: the repositories' lists carry HTML we do not need for 50,000 URLs.
-      const posts = await site.storage.db
-        .selectFrom('posts')
-        .select(['slug', 'updated_at'])
-        .where('status', '=', 'published')
-        .where('published_at', '<=', now)
-        .orderBy('published_at', 'desc')
-        .limit(SITEMAP_LIMIT - 100)
-        .execute();
-      const pages = await site.storage.db
-        .selectFrom('pages')
-        .select(['slug', 'updated_at'])
-        .where('status', '=', 'published')
-        .limit(100)
-        .execute();
+      const pages = await site.storage.pages.publishedSlugs({ limit: SITEMAP_PAGES });
+      const fixed = [{ url: snapshot.baseUrl }, { url: site.absolute(snapshot, '/archive') }];
+      const posts = await site.storage.posts.publishedSlugs({
+        now: site.now(),
+        limit: SITEMAP_LIMIT - fixed.length - pages.length,
+      });
       const entries = [
-        { url: snapshot.baseUrl },
-        { url: site.absolute(snapshot, '/archive') },
+        ...fixed,
         ...pages.map((p) => ({
           url: site.absolute(snapshot, `/${encodeURIComponent(p.slug)}`),
-          lastModified: new Date(p.updated_at),
+          lastModified: p.updatedAt,
         })),
         ...posts.map((p) => ({
           url: site.absolute(snapshot, `/posts/${encodeURIComponent(p.slug)}`),
-          lastModified: new Date(p.updated_at),
+          lastModified: p.updatedAt,
         })),
       ];
       return {
