@@ -1,8 +1,7 @@
-// Backup then restore gives equal content; restore refuses a non-empty folder; import a sample folder.
+// Backup then restore gives equal content; restore refuses a non-empty folder.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openStorage } from '@pugo/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTar, writeTar } from '../src/admin/backup/tar.js';
@@ -10,8 +9,6 @@ import type { CliIo } from '../src/cli/cli-io.js';
 import { runRestore } from '../src/cli/restore-cli.js';
 import { multipart, pngImage } from './admin-fixtures.js';
 import { type AdminTestBlog, Client, openAdminBlog } from './admin-helpers.js';
-
-const FIXTURES = fileURLToPath(new URL('./fixtures/import/', import.meta.url));
 
 function captureIo(): CliIo & { lines: string[]; errors: string[] } {
   const lines: string[] = [];
@@ -117,38 +114,5 @@ describe('backup and restore', () => {
     expect(await runRestore([bogus], join(tmp, 'fresh', 'pugo.db'), io)).toBe(2);
     expect(io.errors[0]).toMatch(/is not a readable Pugo backup/);
     expect(await runRestore([], join(tmp, 'fresh', 'pugo.db'), io)).toBe(2);
-  });
-
-  it('imports a folder of Hugo, Jekyll and Pugo markdown, reporting what it skipped and why', async () => {
-    const res = await c.request('POST', '/admin/import', {
-      form: { _csrf: csrf, folder: FIXTURES },
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('4 imported, 3 skipped');
-    expect(res.body).toContain('no-front-matter.md: no front matter');
-    expect(res.body).toContain('no-title.md: no title in the front matter');
-    expect(res.body).toContain('notes.txt: not a markdown file');
-    const hugo = await blog.storage.posts.findBySlug('finding-the-leak-with-pprof');
-    expect(hugo?.status).toBe('published');
-    expect(hugo?.publishedAt?.toISOString()).toBe('2024-03-05T10:00:00.000Z');
-    expect(hugo?.tags.map((t) => t.name)).toEqual(['debugging', 'go', 'pprof']);
-    expect(hugo?.excerpt).toContain('228 MB');
-    expect((await blog.storage.posts.findBySlug('toml-post'))?.status).toBe('draft');
-    const jekyll = await blog.storage.posts.findBySlug('jekyll-christmas');
-    expect(jekyll?.publishedAt?.toISOString().slice(0, 10)).toBe('2023-12-24');
-    expect((await blog.storage.posts.findBySlug('static-pugo'))?.tags.map((t) => t.name)).toEqual([
-      'pugo',
-      'static',
-    ]);
-    // Importing again skips every post: their slugs exist.
-    const again = await c.request('POST', '/admin/import', {
-      form: { _csrf: csrf, folder: FIXTURES },
-    });
-    expect(again.body).toContain('0 imported, 7 skipped');
-    expect(again.body).toContain('already exists');
-    const missing = await c.request('POST', '/admin/import', {
-      form: { _csrf: csrf, folder: join(tmp, 'nope') },
-    });
-    expect(missing.statusCode).toBe(422);
   });
 });

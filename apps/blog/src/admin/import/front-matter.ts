@@ -1,93 +1,90 @@
-// Front matter as Hugo (YAML `---`, TOML `+++`, JSON `{…}`), Jekyll (YAML) and static Pugo write it.
+// Front matter as Hugo (YAML `---`, TOML `+++`, JSON `{…}`), Jekyll (YAML) and static Pugo write it, read by gray-matter.
+import matter from 'gray-matter';
+import { parseTomlSubset } from './toml-subset.js';
 
-/** A parsed value: the subset of YAML/TOML that posts use. */
-export type FrontValue = string | number | boolean | string[];
+/** What a file's head holds: no front matter, a front matter that cannot be read, or its fields. */
+export type FrontMatter =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'invalid'; readonly reason: string }
+  | {
+      readonly kind: 'fields';
+      /** Top-level fields with lower-cased keys (Hugo's keys are case-insensitive). */
+      readonly data: Readonly<Record<string, unknown>>;
+      /** The markdown after the front matter. */
+      readonly body: string;
+    };
 
-/** The front matter's fields and the markdown after it; null when the file has none. */
-export function parseFrontMatter(
-  text: string,
-): { data: Record<string, FrontValue>; body: string } | null {
+const refuse = (language: string) => () => {
+  throw new Error(`${language} front matter is not accepted: write it in YAML, TOML or JSON`);
+};
+
+// Added to gray-matter's own (YAML through js-yaml's safe schema, JSON). Its `---js` engine runs
+// the front matter through eval: an imported file must never run code, so it is replaced.
+const ENGINES = {
+  toml: parseTomlSubset,
+  javascript: refuse('JavaScript'),
+  coffee: refuse('CoffeeScript'),
+};
+
+/** The languages a fence may name (`---json`); a bare `---` is YAML and `+++` is TOML. */
+const LANGUAGES: Readonly<Record<string, string>> = {
+  yaml: 'YAML',
+  yml: 'YAML',
+  json: 'JSON',
+  toml: 'TOML',
+};
+
+/** Parses the front matter at the head of `text` (a BOM and CRLF line ends are fine). */
+export function parseFrontMatter(text: string): FrontMatter {
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  const fence = src.startsWith('---\n') ? '---' : src.startsWith('+++\n') ? '+++' : null;
-  if (fence) {
-    const end = src.indexOf(`\n${fence}`, fence.length);
-    if (end < 0) return null;
-    const head = src.slice(fence.length + 1, end);
-    const body = src.slice(end + fence.length + 1).replace(/^[^\n]*\n/, '');
-    return { data: fence === '---' ? parseYaml(head) : parseToml(head), body };
+  if (src.startsWith('{')) return jsonObject(src);
+  const fence = src.startsWith('---') ? '---' : src.startsWith('+++') ? '+++' : null;
+  // A fence that never closes is a thematic break (`---`) starting plain markdown, not front matter.
+  if (fence === null || !src.includes(`\n${fence}`, fence.length)) return { kind: 'none' };
+  const named = src.slice(fence.length, src.indexOf('\n')).trim().toLowerCase();
+  const language = named || (fence === '+++' ? 'toml' : 'yaml');
+  const name = LANGUAGES[language];
+  if (name === undefined) {
+    return {
+      kind: 'invalid',
+      reason: `the front matter is in ${JSON.stringify(named)}: write it in YAML, TOML or JSON`,
+    };
   }
-  if (src.startsWith('{')) {
-    const end = src.indexOf('\n}\n');
-    if (end < 0) return null;
-    try {
-      const data = JSON.parse(src.slice(0, end + 2)) as Record<string, unknown>;
-      const out: Record<string, FrontValue> = {};
-      for (const [k, v] of Object.entries(data)) {
-        if (Array.isArray(v)) out[k] = v.map(String);
-        else if (['string', 'number', 'boolean'].includes(typeof v)) out[k] = v as FrontValue;
-      }
-      return { data: out, body: src.slice(end + 3) };
-    } catch {
-      return null;
-    }
+  let file: matter.GrayMatterFile<string>;
+  try {
+    // Passing options also keeps gray-matter from caching every file's text in a module-level
+    // object (it caches only calls without options): an import must not grow the heap for good.
+    file = matter(src, { language, delimiters: fence, engines: ENGINES });
+  } catch (error) {
+    return { kind: 'invalid', reason: `the front matter is not valid ${name}: ${brief(error)}` };
   }
-  return null;
+  return fields(file.data, file.content);
 }
 
-function parseYaml(head: string): Record<string, FrontValue> {
-  const out: Record<string, FrontValue> = {};
-  let listKey: string | null = null;
-  for (const line of head.split('\n')) {
-    const item = /^\s*-\s+(.*)$/.exec(line);
-    if (item && listKey) {
-      const list = out[listKey];
-      if (Array.isArray(list)) list.push(String(scalar(item[1] ?? '')));
-      continue;
-    }
-    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (!kv) continue;
-    const key = (kv[1] ?? '').toLowerCase();
-    const raw = (kv[2] ?? '').trim();
-    listKey = null;
-    if (raw === '') {
-      out[key] = [];
-      listKey = key;
-    } else out[key] = value(raw);
+/** Static Pugo's head: a JSON object whose closing brace starts a line. */
+function jsonObject(src: string): FrontMatter {
+  const end = /\n\}[ \t]*(?:\n|$)/.exec(src);
+  if (!end) return { kind: 'none' };
+  let data: unknown;
+  try {
+    data = JSON.parse(src.slice(0, end.index + 2));
+  } catch (error) {
+    return { kind: 'invalid', reason: `the front matter is not valid JSON: ${brief(error)}` };
   }
-  return out;
+  return fields(data, src.slice(end.index + end[0].length));
 }
 
-function parseToml(head: string): Record<string, FrontValue> {
-  const out: Record<string, FrontValue> = {};
-  for (const line of head.split('\n')) {
-    const kv = /^([A-Za-z_][\w-]*)\s*=\s*(.*)$/.exec(line.trim());
-    if (kv) out[(kv[1] ?? '').toLowerCase()] = value((kv[2] ?? '').trim());
+function fields(data: unknown, body: string): FrontMatter {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { kind: 'invalid', reason: 'the front matter is not a set of fields (key: value)' };
   }
-  return out;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) out[key.toLowerCase()] = value;
+  return { kind: 'fields', data: out, body };
 }
 
-function value(raw: string): FrontValue {
-  if (raw.startsWith('[') && raw.endsWith(']')) {
-    return raw
-      .slice(1, -1)
-      .split(',')
-      .map((s) => String(scalar(s.trim())))
-      .filter(Boolean);
-  }
-  return scalar(raw);
-}
-
-function scalar(raw: string): string | number | boolean {
-  const s = raw.replace(/\s+#.*$/, '');
-  if (/^".*"$/.test(s)) {
-    try {
-      return JSON.parse(s) as string;
-    } catch {
-      return s.slice(1, -1);
-    }
-  }
-  if (/^'.*'$/.test(s)) return s.slice(1, -1).replace(/''/g, "'");
-  if (s === 'true' || s === 'false') return s === 'true';
-  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
-  return s;
+/** A parser's message without the excerpt of the source that js-yaml and JSON.parse append. */
+function brief(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? message).replace(/:$/, '').replace(/, ".*$/, '');
 }

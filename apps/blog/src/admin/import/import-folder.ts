@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { type Storage, slugify } from '@pugo/storage';
 import { renderContent } from '../../content/index.js';
-import { type FrontValue, parseFrontMatter } from './front-matter.js';
+import { parseFrontMatter } from './front-matter.js';
 
 /** What an import did. */
 export interface ImportReport {
@@ -44,9 +44,20 @@ export async function importMarkdownFolder(
       skipped.push({ file, reason: 'not a markdown file (.md or .markdown)' });
       continue;
     }
-    const parsed = parseFrontMatter(await readFile(join(folder, file), 'utf8'));
-    if (!parsed) {
+    let text: string;
+    try {
+      text = await readFile(join(folder, file), 'utf8');
+    } catch (error) {
+      skipped.push({ file, reason: `cannot be read (${(error as NodeJS.ErrnoException).code})` });
+      continue;
+    }
+    const parsed = parseFrontMatter(text);
+    if (parsed.kind === 'none') {
       skipped.push({ file, reason: 'no front matter (YAML ---, TOML +++ or JSON { })' });
+      continue;
+    }
+    if (parsed.kind === 'invalid') {
+      skipped.push({ file, reason: parsed.reason });
       continue;
     }
     const { data, body } = parsed;
@@ -59,10 +70,9 @@ export async function importMarkdownFolder(
     const stem = basename(file, extname(file));
     const jekyll = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(stem);
     const slug = slugify(str(data.slug) || (jekyll?.[2] ?? '') || title);
-    const dateText = str(data.date) || (jekyll?.[1] ?? '');
-    const date = dateText ? new Date(dateText) : (options.now ?? new Date());
+    const date = dateOf(data.date) ?? dateOf(jekyll?.[1]) ?? options.now ?? new Date();
     if (Number.isNaN(date.getTime())) {
-      skipped.push({ file, reason: `the date ${JSON.stringify(dateText)} is not a date` });
+      skipped.push({ file, reason: `the date ${JSON.stringify(str(data.date))} is not a date` });
       continue;
     }
     if (await storage.posts.findBySlug(slug)) {
@@ -88,18 +98,25 @@ export async function importMarkdownFolder(
   return { imported, skipped };
 }
 
-function str(v: FrontValue | undefined): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+/** A scalar field as text: YAML gives numbers and dates where the author meant words too. */
+function str(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (v instanceof Date) return v.toISOString().replace(/T00:00:00\.000Z$/, '');
+  return '';
 }
 
-function list(v: FrontValue | undefined): string[] {
-  if (Array.isArray(v)) return v.map((s) => s.trim()).filter(Boolean);
-  return typeof v === 'string' && v.trim()
-    ? v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [];
+/** YAML dates arrive as Dates, TOML and JSON ones as text; a missing or empty one is undefined. */
+function dateOf(v: unknown): Date | undefined {
+  if (v instanceof Date) return v;
+  const text = str(v).trim();
+  return text ? new Date(text) : undefined;
+}
+
+/** Tags and categories: a list, or one string of comma-separated names. */
+function list(v: unknown): string[] {
+  const items = Array.isArray(v) ? v.map(str) : typeof v === 'string' ? v.split(',') : [];
+  return items.map((s) => s.trim()).filter(Boolean);
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
