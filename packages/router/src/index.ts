@@ -1,16 +1,17 @@
 // @pugo/router: tango-style routes, middleware and pooled controllers on fastify, pools that cannot leak.
 
-export { Context, type CookieOptions, type RouteInfo } from './context.js';
-export type { PoolStat } from './controller-pool.js';
-export { defaultErrorHandler, statusOf } from './error-handler.js';
 export { errorMessages, RouterError, type RouterErrorCode } from './errors.js';
 export { type RecoveryOptions, recovery } from './middleware/recovery.js';
 export { type RequestLoggerOptions, requestLogger } from './middleware/request-logger.js';
-export { DEFAULT_POOL_SIZE, type RetentionFinding, type RouterOptions } from './options.js';
-export { RouteBuilder, type VerbMethod } from './route-builder.js';
-export { createRouter, type PoolStats, Router } from './router.js';
+export { DEFAULT_POOL_SIZE, type RouterOptions } from './options.js';
+export type { PoolStat, PoolStats } from './pool/pool-stats.js';
+export type { RetentionFinding } from './pool/retention-guard.js';
+export { defaultErrorHandler, statusOf } from './request/error-handler.js';
+export { createRouter } from './router.js';
 export type {
+  Context,
   ControllerClass,
+  CookieOptions,
   ErrorHandler,
   Handler,
   HandlerFunction,
@@ -19,5 +20,9 @@ export type {
   Next,
   ResponseResult,
   Result,
+  RouteBuilder,
+  RouteInfo,
+  Router,
   RouteTarget,
+  VerbMethod,
 } from './types.js';

@@ -1,18 +1,7 @@
 // Router options: each default documented, copied and frozen on the way in.
 import { routerError } from './errors.js';
+import type { RetentionFinding } from './pool/retention-guard.js';
 import type { ErrorHandler } from './types.js';
-
-/** What the retention guard found on a released controller. */
-export interface RetentionFinding {
-  /** The route, e.g. `GET /posts/:id`. */
-  readonly route: string;
-  /** The controller class name. */
-  readonly controller: string;
-  /** The field path that still holds request data, e.g. `comments` or `view.title`. */
-  readonly field: string;
-  /** What the field holds, by type and size only (never the data): `Array(3); fresh: Array(0)`. */
-  readonly found: string;
-}
 
 export interface RouterOptions {
   /**

@@ -1,14 +1,15 @@
 // The fastify plugin: compiles every route once and registers it, with the router's error handler.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type CompiledRoute, compileRoute, isThenable } from './compiled-route.js';
-import { Context } from './context.js';
-import { defaultErrorHandler } from './error-handler.js';
 import { routerError } from './errors.js';
-import type { RouterCore } from './route-builder.js';
-import type { RouteRecord } from './route-table.js';
-import { sendResult } from './send-result.js';
-import type { ErrorHandler } from './types.js';
+import { type CompiledRoute, compileRoute } from './request/compiled-route.js';
+import { defaultErrorHandler } from './request/error-handler.js';
+import { isThenable } from './request/is-thenable.js';
+import { RequestContext } from './request/request-context.js';
+import { sendResult } from './request/send-result.js';
+import type { RouterCore } from './routes/route-registrar.js';
+import type { RouteRecord } from './routes/route-table.js';
+import type { Context, ErrorHandler } from './types.js';
 
 type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
@@ -42,7 +43,7 @@ function done(reply: FastifyReply): FastifyReply | undefined {
 
 /** The slow path: a promised result, a middleware chain or an error. */
 async function finish(
-  ctx: Context,
+  ctx: RequestContext,
   pending: PromiseLike<unknown> | undefined,
   failure: { error: unknown } | undefined,
   errorHandler: ErrorHandler,
@@ -65,11 +66,16 @@ async function finish(
 function makeHandler(compiled: CompiledRoute, errorHandler: ErrorHandler): RouteHandler {
   if (compiled.layers.length > 0) {
     return function pugoRoute(request, reply) {
-      return finish(new Context(request, reply, compiled), undefined, undefined, errorHandler);
+      return finish(
+        new RequestContext(request, reply, compiled),
+        undefined,
+        undefined,
+        errorHandler,
+      );
     };
   }
   return function pugoRoute(request, reply) {
-    const ctx = new Context(request, reply, compiled);
+    const ctx = new RequestContext(request, reply, compiled);
     let result: unknown;
     try {
       result = compiled.call(ctx);
@@ -134,7 +140,7 @@ export function buildPlugin(core: RouterCore): FastifyPluginAsync {
       instance.setErrorHandler(async (error, request, reply) => {
         const route = byHandler.get(request.routeOptions.handler as RouteHandler);
         if (route === undefined || escaped.has(error as object)) throw error;
-        await handleError(error, new Context(request, reply, route), errorHandler);
+        await handleError(error, new RequestContext(request, reply, route), errorHandler);
         return reply;
       });
       for (const [route, { handler }] of compiled) register(instance, route, handler, core);

@@ -1,8 +1,59 @@
-// The shapes a user writes: handlers, controller classes, middleware, results and route targets.
+// The public shapes of @pugo/router, no code: the context, handlers, middleware, results and the router.
 import type { Readable } from 'node:stream';
-import type { Context } from './context.js';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { PoolStats } from './pool/pool-stats.js';
 
-/** What a handler returns (tango's Return): see `sendResult` for how each kind is sent. */
+/** The route a request matched, for logs and errors. */
+export interface RouteInfo {
+  /** E.g. `GET /posts/:id`. */
+  readonly name: string;
+  /** The registered path, group prefixes included, e.g. `/posts/:id`. */
+  readonly path: string;
+}
+
+/** Cookie options passed through to @fastify/cookie's `reply.setCookie`. */
+export type CookieOptions = Record<string, unknown>;
+
+/**
+ * One request's context, shared by its middleware and handler. A new one per request: measured,
+ * reusing them did not pay (see the README), and a context kept by a late callback can then never
+ * see another request's data.
+ */
+export interface Context {
+  /** fastify's request. */
+  readonly request: FastifyRequest;
+  /** fastify's reply. */
+  readonly reply: FastifyReply;
+  /** The route this request matched. */
+  readonly route: RouteInfo;
+  /**
+   * The handler's result, set when it returns and sent after the middleware chain unwinds; a
+   * middleware may read or replace it after `await next()`.
+   */
+  result: unknown;
+  /** Route params, e.g. `{ id: '42' }` for `/posts/:id`. */
+  readonly params: Record<string, string>;
+  /** The parsed query string. */
+  readonly query: Record<string, unknown>;
+  /** The parsed body (fastify's content-type parsers). */
+  readonly body: unknown;
+  /** Per-request state for middleware and handlers to share; made on first use. */
+  readonly state: Record<string, unknown>;
+  /** Request cookies, parsed by @fastify/cookie (which must be registered). */
+  readonly cookies: Record<string, string | undefined>;
+  /** Sets the response status. */
+  status(code: number): this;
+  /** Sets a response header. */
+  header(name: string, value: string | number | string[]): this;
+  /** Redirects (302 unless told) and returns `undefined`, so `return ctx.redirect('/')` works. */
+  redirect(url: string, status?: number): undefined;
+  /** Sets a cookie through @fastify/cookie's `reply.setCookie`. */
+  setCookie(name: string, value: string, options?: CookieOptions): this;
+  /** Clears a cookie through @fastify/cookie's `reply.clearCookie`. */
+  clearCookie(name: string, options?: CookieOptions): this;
+}
+
+/** What a handler returns (tango's Return): see the README's results table for how each is sent. */
 export type Result =
   | string
   | Buffer
@@ -63,13 +114,50 @@ export type RouteTarget =
 /** HTTP methods the router registers. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
-/** Methods `any()` registers, in the order fastify gets them. */
-export const ANY_METHODS: readonly HttpMethod[] = [
-  'HEAD',
-  'GET',
-  'POST',
-  'PUT',
-  'PATCH',
-  'DELETE',
-  'OPTIONS',
-];
+/** A verb method: a function handler, or a controller class with an optional method name. */
+export interface VerbMethod<Self> {
+  (target: RouteTarget, handler: HandlerFunction, ...middleware: Middleware[]): Self;
+  <T extends object>(
+    target: RouteTarget,
+    controller: ControllerClass<T>,
+    action: Extract<keyof T, string>,
+    ...middleware: Middleware[]
+  ): Self;
+  <T extends object>(
+    target: RouteTarget,
+    controller: ControllerClass<T>,
+    ...middleware: Middleware[]
+  ): Self;
+}
+
+/** Registers routes: the verb methods, `any()`, `group()` and `use()` of a router and its groups. */
+export interface RouteBuilder {
+  readonly get: VerbMethod<this>;
+  readonly post: VerbMethod<this>;
+  readonly put: VerbMethod<this>;
+  readonly patch: VerbMethod<this>;
+  readonly delete: VerbMethod<this>;
+  readonly head: VerbMethod<this>;
+  readonly options: VerbMethod<this>;
+  /**
+   * Every method the router serves (HEAD, GET, POST, PUT, PATCH, DELETE, OPTIONS). A controller
+   * without a named method answers each verb with its method of that name, and 405 otherwise.
+   */
+  readonly any: VerbMethod<this>;
+  /** Routes under `prefix`, with `middleware` (and any `g.use()`) applied to each of them. */
+  group(prefix: string, define: (group: RouteBuilder) => void, ...middleware: Middleware[]): this;
+  /** Middleware for every route of this router (or group), whether registered before or after. */
+  use(...middleware: Middleware[]): this;
+}
+
+/** What `createRouter()` returns: a route builder, its pools' counters and its fastify plugin. */
+export interface Router extends RouteBuilder {
+  /** The pools' counters: created, reused, idle, inUse, highWater, dropped, retentionWarnings. */
+  poolStats(): PoolStats;
+  /**
+   * The fastify plugin serving every route: `app.register(router.plugin())` (a `prefix` option
+   * prefixes them all). Routes must be added before the app loads it. It may be registered on
+   * several apps; the pools are shared.
+   */
+  plugin(): FastifyPluginAsync;
+}

@@ -39,6 +39,23 @@ describe('controller pools', () => {
     expect(() => createRouter().put('/x', CommentController)).toThrow(/has no method "put"/);
   });
 
+  it('lists only the methods a controller has in the Allow header of an any() route', async () => {
+    class WriteOnly {
+      post() {
+        return 'posted';
+      }
+    }
+    const router = createRouter();
+    router.any('/inbox', WriteOnly);
+    const { app } = await serve(router);
+    expect((await app.inject({ method: 'POST', url: '/inbox' })).body).toBe('posted');
+    for (const method of ['GET', 'HEAD'] as const) {
+      const refused = await app.inject({ method, url: '/inbox' });
+      expect(refused.statusCode).toBe(405);
+      expect(refused.headers.allow).toBe('POST');
+    }
+  });
+
   it('is lazy: no instance exists before the first request', async () => {
     let constructed = 0;
     class Lazy {

@@ -1,8 +1,7 @@
 // tango's Recovery: an error below it becomes an error page, logged with its route; the process lives.
 import { STATUS_CODES } from 'node:http';
-import type { Context } from '../context.js';
-import { messageOf, statusOf } from '../error-handler.js';
-import type { Middleware } from '../types.js';
+import { messageOf, statusOf } from '../request/error-handler.js';
+import type { Context, Middleware } from '../types.js';
 
 export interface RecoveryOptions {
   /** Renders the error page; what it returns is sent like a handler's result. Default: a plain HTML page. */

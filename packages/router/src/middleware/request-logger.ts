@@ -1,6 +1,6 @@
 // Request logging through fastify's logger: method, url, route, status and time, one line each.
-import { statusOf } from '../error-handler.js';
-import { resultStatus } from '../send-result.js';
+import { statusOf } from '../request/error-handler.js';
+import { resultStatus } from '../request/send-result.js';
 import type { Middleware } from '../types.js';
 
 export interface RequestLoggerOptions {

@@ -1,6 +1,6 @@
 // Sends a handler's result the tango way: string → HTML, object → JSON, bytes and streams as is.
 import type { FastifyReply } from 'fastify';
-import type { ResponseResult } from './types.js';
+import type { ResponseResult } from '../types.js';
 
 const HTML = 'text/html; charset=utf-8';
 const RESPONSE_KEYS = new Set(['status', 'body', 'headers']);

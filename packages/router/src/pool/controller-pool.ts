@@ -1,33 +1,8 @@
 // A route's pool of controller instances: lazy, bounded, reset on release, guarded, counted.
+import type { ControllerClass } from '../types.js';
 import { compileDefaultReset, type ResetFn } from './default-reset.js';
+import type { PoolStat } from './pool-stats.js';
 import { type Difference, findRetained } from './retention-guard.js';
-import type { ControllerClass } from './types.js';
-
-/** One pool's counters, as `poolStats()` reports them (plain JSON). */
-export interface PoolStat {
-  /** The route, e.g. `GET /posts/:id`. */
-  readonly route: string;
-  /** The controller class name. */
-  readonly controller: string;
-  /** The method called on it, e.g. `get` or `reply` (`*` for `any` routes: the request's verb). */
-  readonly action: string;
-  /** Most idle instances kept. */
-  readonly poolSize: number;
-  /** Instances constructed to serve requests (the pristine reference is not counted). */
-  readonly created: number;
-  /** Requests served by an instance taken from the pool. */
-  readonly reused: number;
-  /** Instances waiting in the pool now. */
-  readonly idle: number;
-  /** Instances serving a request now. */
-  readonly inUse: number;
-  /** Most instances in use at once so far. */
-  readonly highWater: number;
-  /** Released instances not kept: the pool was full, pooling is off, or they retained data. */
-  readonly dropped: number;
-  /** Released instances the retention guard found still holding request data. */
-  readonly retentionWarnings: number;
-}
 
 interface ClassInfo {
   readonly pristine: object;

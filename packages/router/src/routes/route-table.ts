@@ -1,7 +1,9 @@
 // The router's table of routes: what was registered, in order, with conflicts refused up front.
-import type { ControllerPool } from './controller-pool.js';
-import { routerError } from './errors.js';
-import type { Handler, HttpMethod, Middleware } from './types.js';
+// Conflicts are checked here, not left to fastify: routes are added before any app exists, and the
+// error must name both handlers, which fastify's duplicate-route error cannot.
+import { routerError } from '../errors.js';
+import type { ControllerPool } from '../pool/controller-pool.js';
+import type { Handler, HttpMethod, Middleware } from '../types.js';
 
 /** Middleware of the router or of one group, applied to every route inside it. */
 export interface Scope {
@@ -22,8 +24,10 @@ export interface RouteRecord {
   readonly handler: Handler;
   /** Controller routes: the method to call, or undefined for `any` (the request's verb). */
   readonly action: string | undefined;
-  readonly isController: boolean;
-  /** The pool of a controller route; made at registration, empty until the first request. */
+  /**
+   * The pool of a controller route (undefined for a function handler); made at registration, empty
+   * until the first request.
+   */
   readonly pool: ControllerPool | undefined;
   /** Enclosing scopes, outermost (the router's) first. */
   readonly scopes: readonly Scope[];

@@ -1,6 +1,6 @@
 // The default error handler and the status an error maps to.
 import { STATUS_CODES } from 'node:http';
-import type { Context } from './context.js';
+import type { Context } from '../types.js';
 
 /** The HTTP status for `error`: its `statusCode` (or `status`) when 400–599, else 500. */
 export function statusOf(error: unknown): number {

@@ -1,11 +1,8 @@
-// The per-request context a handler and its middleware share: request, reply, input and helpers.
+// The Context of one request (internal): request, reply, input, helpers, and the run of its chain.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { routerError } from '../errors.js';
+import type { Context, CookieOptions, Next, RouteInfo } from '../types.js';
 import type { CompiledRoute } from './compiled-route.js';
-import { routerError } from './errors.js';
-import type { Next } from './types.js';
-
-/** Cookie options passed through to @fastify/cookie's `reply.setCookie`. */
-export type CookieOptions = Record<string, unknown>;
 
 /** What @fastify/cookie adds to fastify's request and reply; the router needs nothing else of it. */
 interface CookieRequest {
@@ -16,19 +13,11 @@ interface CookieReply {
   clearCookie?(name: string, options?: CookieOptions): unknown;
 }
 
-/** The route a request matched, for logs and errors. */
-export interface RouteInfo {
-  /** E.g. `GET /posts/:id`. */
-  readonly name: string;
-  /** The registered path, group prefixes included, e.g. `/posts/:id`. */
-  readonly path: string;
-}
-
 /**
- * One request's context. A new one per request: measured, reusing them did not pay (see the
- * README), and a context kept by a late callback can then never see another request's data.
+ * The one implementation of `Context`, kept out of the public API so that its published types do
+ * not carry the compiled route. A new one per request (see `Context` for why).
  */
-export class Context {
+export class RequestContext implements Context {
   /** fastify's request. */
   readonly request: FastifyRequest;
   /** fastify's reply. */

@@ -1,4 +1,18 @@
 // The retention guard: finds the field of a released controller that differs from a pristine one.
+// Hand-written, not util.isDeepStrictEqual: a finding must name the field path and describe both values
+// by type and size only, functions never compare, and the walk stops at depth 4.
+
+/** What the retention guard found on a released controller, as `onRetention` receives it. */
+export interface RetentionFinding {
+  /** The route, e.g. `GET /posts/:id`. */
+  readonly route: string;
+  /** The controller class name. */
+  readonly controller: string;
+  /** The field path that still holds request data, e.g. `comments` or `view.title`. */
+  readonly field: string;
+  /** What the field holds, by type and size only (never the data): `Array(3); fresh: Array(0)`. */
+  readonly found: string;
+}
 
 /** Where a released instance differs from the pristine one. */
 export interface Difference {

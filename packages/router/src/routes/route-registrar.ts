@@ -1,17 +1,17 @@
-// Registers routes: the verb methods, any(), group() and use() shared by a router and its groups.
-import { ControllerPool } from './controller-pool.js';
-import { routerError } from './errors.js';
-import type { ResolvedOptions } from './options.js';
+// Registers routes under one prefix and scope: the verb methods, any(), group() and use().
+import { routerError } from '../errors.js';
+import type { ResolvedOptions } from '../options.js';
+import { ControllerPool } from '../pool/controller-pool.js';
+import type {
+  ControllerClass,
+  Handler,
+  HttpMethod,
+  Middleware,
+  RouteBuilder,
+  RouteTarget,
+  VerbMethod,
+} from '../types.js';
 import type { RouteRecord, RouteTable, Scope } from './route-table.js';
-import {
-  ANY_METHODS,
-  type ControllerClass,
-  type Handler,
-  type HandlerFunction,
-  type HttpMethod,
-  type Middleware,
-  type RouteTarget,
-} from './types.js';
 
 /** What a router and its groups share. */
 export interface RouterCore {
@@ -21,21 +21,16 @@ export interface RouterCore {
   sealed: boolean;
 }
 
-/** A verb method: a function handler, or a controller class with an optional method name. */
-export interface VerbMethod<Self> {
-  (target: RouteTarget, handler: HandlerFunction, ...middleware: Middleware[]): Self;
-  <T extends object>(
-    target: RouteTarget,
-    controller: ControllerClass<T>,
-    action: Extract<keyof T, string>,
-    ...middleware: Middleware[]
-  ): Self;
-  <T extends object>(
-    target: RouteTarget,
-    controller: ControllerClass<T>,
-    ...middleware: Middleware[]
-  ): Self;
-}
+/** Methods `any()` registers, in the order fastify gets them. */
+const ANY_METHODS: readonly HttpMethod[] = [
+  'HEAD',
+  'GET',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'OPTIONS',
+];
 
 /** Whether `handler` is a class (its instances are pooled) rather than a function handler. */
 export function isControllerClass(handler: Handler): handler is ControllerClass {
@@ -47,7 +42,8 @@ function joinPath(prefix: string, path: string): string {
   return path === '/' ? prefix : `${prefix}${path}`;
 }
 
-export class RouteBuilder {
+/** The RouteBuilder of a router (prefix `''`, the root scope) or of one of its groups. */
+export class RouteRegistrar implements RouteBuilder {
   readonly #core: RouterCore;
   readonly #prefix: string;
   readonly #scopes: readonly Scope[];
@@ -75,14 +71,9 @@ export class RouteBuilder {
     handler: Handler,
     ...rest: unknown[]
   ) => this.#add(['OPTIONS'], target, handler, rest);
-  /**
-   * Every method the router serves (HEAD, GET, POST, PUT, PATCH, DELETE, OPTIONS). A controller
-   * without a named method answers each verb with its method of that name, and 405 otherwise.
-   */
   readonly any: VerbMethod<this> = (target: RouteTarget, handler: Handler, ...rest: unknown[]) =>
     this.#add(ANY_METHODS, target, handler, rest);
 
-  /** Routes under `prefix`, with `middleware` (and any `g.use()`) applied to each of them. */
   group(prefix: string, define: (group: RouteBuilder) => void, ...middleware: Middleware[]): this {
     const name = `group ${prefix}`;
     if (!prefix.startsWith('/')) {
@@ -94,14 +85,13 @@ export class RouteBuilder {
     checkMiddleware(name, middleware);
     const scope: Scope = { middleware: [...middleware] };
     const clean = prefix.length > 1 && prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
-    define(new RouteBuilder(this.#core, joinPath(this.#prefix, clean === '/' ? '' : clean), [
+    define(new RouteRegistrar(this.#core, joinPath(this.#prefix, clean === '/' ? '' : clean), [
       ...this.#scopes,
       scope,
     ]));
     return this;
   }
 
-  /** Middleware for every route of this router (or group), whether registered before or after. */
   use(...middleware: Middleware[]): this {
     checkMiddleware(this.#prefix === '' ? 'router.use()' : `group ${this.#prefix}`, middleware);
     this.#scopes.at(-1)!.middleware.push(...middleware);
@@ -147,7 +137,6 @@ export class RouteBuilder {
       fastifyOptions,
       handler,
       action,
-      isController,
       pool: isController
         ? new ControllerPool(
             name,
