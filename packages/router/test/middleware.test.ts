@@ -46,7 +46,7 @@ describe('middleware', () => {
       'group use after',
       'group after',
       'router late after',
-      'router before'.replace('before', 'after'),
+      'router after',
     ]);
   });
 
@@ -235,8 +235,15 @@ describe('middleware', () => {
     const { app, logs } = await serve(router);
     await app.inject('/posts/9?x=1');
     const line = logs.find((l) => l.route === 'GET /posts/:id');
-    expect(line).toMatchObject({ level: 30, method: 'GET', url: '/posts/9?x=1', statusCode: 201 });
-    expect(typeof line?.durationMs).toBe('number');
+    expect(line).toMatchObject({
+      level: 30,
+      method: 'GET',
+      url: '/posts/9?x=1',
+      statusCode: 201,
+      msg: 'GET /posts/9?x=1 201',
+      durationMs: expect.any(Number),
+    });
+    expect(line!.durationMs).toBeGreaterThanOrEqual(0);
     expect((await app.inject('/fail')).statusCode).toBe(410);
     expect(logs.find((l) => l.route === 'GET /fail')).toMatchObject({ level: 50, statusCode: 410 });
   });

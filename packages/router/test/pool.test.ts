@@ -277,9 +277,12 @@ describe('controller pools', () => {
     process.env.NODE_ENV = 'production';
     try {
       expect(createRouter().poolStats().retentionGuard).toBe(false);
+      expect(createRouter({ retentionGuard: true }).poolStats().retentionGuard).toBe(true);
     } finally {
-      process.env.NODE_ENV = previous;
+      if (previous === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = previous;
     }
+    expect(process.env.NODE_ENV).not.toBe('production');
     expect(createRouter().poolStats().retentionGuard).toBe(true);
   });
 

@@ -97,8 +97,10 @@ describe('routing', () => {
     router.group('/api', (api) => api.post('/x', () => 1));
     expect(() => router.any('/api/x', () => 1)).toThrow(/ANY \/api\/x .*POST \/api\/x/);
     // Same path, different methods or constraints: no conflict.
-    router.post('/users/:id', () => 1);
-    router.get({ path: '/users/:id', constraints: { host: 'other' } }, () => 1);
+    expect(() => router.post('/users/:id', () => 1)).not.toThrow();
+    expect(() =>
+      router.get({ path: '/users/:id', constraints: { host: 'other' } }, () => 1),
+    ).not.toThrow();
   });
 
   it('names both routes when the conflict is with a route fastify already has', async () => {
@@ -118,7 +120,9 @@ describe('routing', () => {
     expect(() => router.get('posts', () => 1)).toThrow(/must be a string starting with "\/"/);
     expect(() => router.get('/a', 'nope' as never)).toThrow(/handler is string/);
     expect(() => router.get('/a', () => 1, 'reply' as never)).toThrow(/middleware #1 is string/);
-    expect(() => router.group('admin', () => {})).toThrow(/PUGO|prefix must start/);
+    expect(() => router.group('admin', () => {})).toThrow(
+      'registering group admin failed: a group prefix must start with "/"',
+    );
     await serve(router);
     const error = catchError(() => router.get('/late', () => 1));
     expect((error as RouterError).code).toBe('PUGO_ERR_ROUTER_SEALED');

@@ -10,6 +10,7 @@ export interface RecoveryOptions {
   showStack?: boolean;
 }
 
+// Five characters to escape for one error page: not worth a dependency.
 const escapes: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

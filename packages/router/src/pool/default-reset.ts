@@ -1,4 +1,6 @@
 // The default reset: restores every own field of a controller to its value in a pristine instance.
+// Hand-written, not structuredClone: services and other class instances must stay as they are
+// (structuredClone drops prototypes and throws on functions), and it runs on every release.
 
 /** Restores `instance`'s fields in place. */
 export type ResetFn = (instance: object) => void;
