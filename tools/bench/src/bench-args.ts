@@ -1,4 +1,5 @@
-// Parses `pnpm bench <name> [--runs N] [--key value | --key=value | --flag ...]`.
+// Parses `pnpm bench <name> [--runs N] [--key value | --key=value | --flag ...]` with node:util.
+import { parseArgs } from 'node:util';
 
 export interface BenchArgs {
   /** The benchmark's name; undefined when none was given. */
@@ -12,34 +13,46 @@ export interface BenchArgs {
 
 /** Reads argv (without node and the script); throws an Error whose message says what was wrong. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const words = argv.filter((word) => word !== '--');
+  // Each bench takes its own options, so only --runs and --help are declared; the tokens give the
+  // rest. turbo and pnpm may pass a `--` before the arguments: skip it rather than end options there.
+  const { tokens } = parseArgs({
+    args: argv.filter((word) => word !== '--'),
+    options: { help: { type: 'boolean', short: 'h' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const args: Record<string, string> = {};
   let name: string | undefined;
   let help = false;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    if (word === '-h' || word === '--help') {
-      help = true;
-    } else if (word.startsWith('--')) {
-      const eq = word.indexOf('=');
-      const key = word.slice(2, eq === -1 ? undefined : eq);
-      if (key === '') throw new Error(`"${word}" is not an option`);
-      const next = words[i + 1];
-      if (eq !== -1) args[key] = word.slice(eq + 1);
-      else if (next !== undefined && !next.startsWith('--')) {
-        args[key] = next;
-        i++;
-      } else args[key] = 'true';
-    } else if (name === undefined) {
-      name = word;
-    } else {
-      throw new Error(`unexpected argument "${word}"`);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'positional') {
+      if (name !== undefined) throw new Error(`unexpected argument "${token.value}"`);
+      name = token.value;
+    } else if (token.kind === 'option') {
+      if (!/^[a-z][\w-]*$/i.test(token.name))
+        throw new Error(`"${token.rawName}" is not an option`);
+      if (token.name === 'help') {
+        help = true;
+      } else if (token.value !== undefined) {
+        args[token.name] = token.value;
+      } else {
+        // `--key value`: an undeclared option takes the next word when it is not an option.
+        const next = tokens[i + 1];
+        if (next?.kind === 'positional' && next.index === token.index + 1) {
+          args[token.name] = next.value;
+          i++;
+        } else {
+          args[token.name] = 'true';
+        }
+      }
     }
   }
   const runsText = args.runs ?? '5';
   delete args.runs;
   const runs = Number(runsText);
-  if (!Number.isInteger(runs) || runs < 1) {
+  if (!/^\d+$/.test(runsText) || !Number.isSafeInteger(runs) || runs < 1) {
     throw new Error(`--runs must be a positive integer, got "${runsText}"`);
   }
   return { name, runs, help, args };

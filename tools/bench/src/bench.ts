@@ -19,7 +19,7 @@ export interface Subject {
 
 /** A benchmark: subjects measured side by side, the first one (or `baseline`) being the baseline. */
 export interface Bench {
-  /** One line for `pnpm bench --list`. */
+  /** One line for `pnpm bench <name> --help`. */
   readonly description: string;
   /** Subjects in table order. */
   subjects(options: BenchOptions): Promise<Subject[]> | Subject[];
@@ -138,9 +138,11 @@ export function formatResult(bench: Bench, result: BenchResult): string {
   return lines.join('\n');
 }
 
-/** Writes the result as JSON under `tools/bench/results/` and returns the path. */
-export function saveResult(result: BenchResult): string {
-  const dir = fileURLToPath(new URL('../results/', import.meta.url));
+/** Where results are saved, whichever package ran the bench: `tools/bench/results/`. */
+export const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
+
+/** Writes the result as JSON to `<dir>/<bench>-<date>.json` and returns the path. Default dir: {@link RESULTS_DIR} */
+export function saveResult(result: BenchResult, dir: string = RESULTS_DIR): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${result.bench}-${result.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);

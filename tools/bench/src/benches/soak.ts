@@ -1,3 +1,5 @@
+// `pnpm bench soak`: what pugo-soak's post-GC metrics polling costs a server under load (never,
+// every 5 s, 1 s, 0.5 s), each server with a 40 MB heap in its own process.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Bench, Subject } from '../bench.js';
@@ -7,6 +9,7 @@ import { cpuSeconds } from '../cpu-time.js';
 import { runLoad } from '../load.js';
 
 const serverScript = fileURLToPath(new URL('../soak/server.ts', import.meta.url));
+
 function subject(name: string, intervalMs: number, duration: number, connections: number): Subject {
   let child: ChildServer | undefined;
   return {

@@ -1,10 +1,11 @@
 // A server under test: `blog` (the whole app) or `ceiling` (bare fastify, same queries and templates).
+// Usage: node --import tsx server.ts <blog|ceiling> FILE; prints {"url": …} when it listens.
 import { openStorage } from '@pugo/storage';
 import Fastify from 'fastify';
-import type * as App from '../../../../apps/blog/src/app.js';
-import type * as Content from '../../../../apps/blog/src/content/index.js';
-import type * as Feeds from '../../../../apps/blog/src/feeds/index.js';
-import type * as Thread from '../../../../apps/blog/src/site/comment-thread.js';
+import type * as App from '../src/app.js';
+import type * as Content from '../src/content/index.js';
+import type * as Feeds from '../src/feeds/index.js';
+import type * as Thread from '../src/site/comment-thread.js';
 import { importBlog } from './blog-dist.js';
 
 const [kind, file] = process.argv.slice(2);

@@ -1,19 +1,23 @@
 // `pnpm bench blog`: the blog's home, a post, /feed.xml and /search on 10,000 posts, each against a
 // bare fastify handler running the same queries and templates (the ceiling), servers in own processes.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Bench, Subject } from '../bench.js';
-import { positiveArg } from '../bench-args.js';
-import { ensureBlogBuilt } from '../blog/blog-dist.js';
-import { type ChildServer, startChild } from '../child.js';
-import { cpuSeconds } from '../cpu-time.js';
-import { runLoad } from '../load.js';
+import {
+  type Bench,
+  type ChildServer,
+  cpuSeconds,
+  positiveArg,
+  runLoad,
+  type Subject,
+  startChild,
+} from '@pugo/bench';
+import { openStorage } from '@pugo/storage';
+import { SEED_CLI } from './blog-dist.js';
 
-const serverScript = fileURLToPath(new URL('../blog/server.ts', import.meta.url));
-const seedScript = fileURLToPath(new URL('../blog/seed.ts', import.meta.url));
+const serverScript = fileURLToPath(new URL('./server.ts', import.meta.url));
 
 /** The endpoints measured, by metric prefix. */
 const ENDPOINTS = ['home', 'post', 'feed', 'search'] as const;
@@ -25,26 +29,40 @@ interface Config {
   readonly paths: Record<Endpoint, string>;
 }
 
-/** A seeded database, reused across runs (seeding 10,000 posts through the renderer takes a while). */
-function seededDatabase(posts: number): { file: string; slug: string } {
+/**
+ * A database seeded by the blog's own seed command, reused across runs (seeding 10,000 posts
+ * through the renderer takes a while), and the slug of a post in the middle: neighbours on both
+ * sides, a few comments.
+ */
+async function seededDatabase(posts: number): Promise<{ file: string; slug: string }> {
   const dir = join(tmpdir(), 'pugo-bench-blog');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `posts-${posts}-v1.db`);
-  const slugFile = `${file}.slug`;
-  if (!existsSync(file) || !existsSync(slugFile)) {
+  const file = join(dir, `posts-${posts}-v2.db`);
+  if (!existsSync(file)) {
+    // Seeded under another name and renamed when complete, so an interrupted seed is not reused.
+    const partial = `${file}.partial`;
     process.stderr.write(`bench blog: seeding ${posts} posts into ${file}…\n`);
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-    const out = execFileSync(
+    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+    execFileSync(
       process.execPath,
-      ['--import', 'tsx', seedScript, file, String(posts)],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
+      [SEED_CLI, '--db', partial, '--posts', String(posts), '--comments-per-post', '3'],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
     );
-    writeFileSync(slugFile, (JSON.parse(out) as { slug: string }).slug);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(`${partial}${suffix}`)) renameSync(`${partial}${suffix}`, `${file}${suffix}`);
+    }
+    renameSync(partial, file);
   }
-  return { file, slug: readFileSync(slugFile, 'utf8') };
+  const storage = await openStorage({ url: file });
+  try {
+    const middle = await storage.posts.listPublished({
+      page: Math.ceil(posts / 20),
+      pageSize: 10,
+    });
+    return { file, slug: middle.items[0]!.slug };
+  } finally {
+    await storage.close();
+  }
 }
 
 function subject(name: string, kind: 'blog' | 'ceiling', file: string, config: Config): Subject {
@@ -101,9 +119,8 @@ const bench: Bench = {
       [`${e}Cpu`, { unit: 'µs/req', higherIsBetter: false }],
     ]),
   ),
-  subjects: ({ args }) => {
-    ensureBlogBuilt();
-    const { file, slug } = seededDatabase(positiveArg(args, 'posts', 10_000));
+  subjects: async ({ args }) => {
+    const { file, slug } = await seededDatabase(positiveArg(args, 'posts', 10_000));
     const config: Config = {
       connections: positiveArg(args, 'connections', 10),
       durationSeconds: positiveArg(args, 'duration', 3),
