@@ -60,22 +60,34 @@ export function post(slug: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-/** Rows per table, to prove a failed write changed nothing. */
+/** The tables every migrated database has; {@link snapshot} refuses a database without them. */
+const TABLES = [
+  'users',
+  'sessions',
+  'posts',
+  'tags',
+  'post_tags',
+  'pages',
+  'comments',
+  'media',
+  'settings',
+  'activity',
+];
+
+/**
+ * Rows of every table (the search index and the migration log included), to prove a failed
+ * write changed nothing. Throws when a table is missing, so a comparison cannot pass on nothing.
+ */
 export function snapshot(storage: Storage): Record<string, unknown> {
-  const tables = [
-    'users',
-    'sessions',
-    'posts',
-    'tags',
-    'post_tags',
-    'pages',
-    'comments',
-    'media',
-    'settings',
-    'activity',
-  ];
+  const tables = (
+    storage.raw
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+      .all() as { name: string }[]
+  ).map((row) => row.name);
+  const missing = TABLES.filter((t) => !tables.includes(t));
+  if (missing.length > 0) throw new Error(`snapshot: no table ${missing.join(', ')}`);
   return Object.fromEntries(
-    tables.map((t) => [t, storage.raw.prepare(`select * from ${t} order by rowid`).all()]),
+    tables.sort().map((t) => [t, storage.raw.prepare(`select * from "${t}"`).all()]),
   );
 }
 
