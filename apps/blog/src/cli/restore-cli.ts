@@ -1,5 +1,4 @@
 // `pnpm --filter @pugo/blog restore FILE`: a backup into an empty data folder (PUGO_DB's folder).
-import { dirname, join } from 'node:path';
 import { RestoreError, restoreBackup } from '../admin/backup/restore.js';
 import { ArgsError, parseCommandLine } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
@@ -44,7 +43,7 @@ export async function runRestore(argv: readonly string[], db: string, io: CliIo)
     return 2;
   }
   try {
-    const result = await restoreBackup(file, db, join(dirname(db), 'media'));
+    const result = await restoreBackup(file, db);
     io.out(`restored ${result.db} and ${result.media} media file${result.media === 1 ? '' : 's'}`);
     return 0;
   } catch (error) {

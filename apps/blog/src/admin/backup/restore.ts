@@ -1,11 +1,21 @@
-// Restoring a backup into an empty data folder: the database file and media, names checked.
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { readTar } from './tar.js';
+// Restoring a backup, streamed, into an empty data folder: extracted beside it first, moved into place at the end.
+import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import tar from 'tar-stream';
+import {
+  type BackupManifest,
+  DATABASE_ENTRY,
+  isMediaName,
+  MANIFEST_ENTRY,
+  MANIFEST_MAX_BYTES,
+  MEDIA_PREFIX,
+  readManifest,
+} from './archive-format.js';
 
-/** A restore that cannot go ahead; the message says what to do. */
+/** A restore that cannot go ahead; the message says what to do. Nothing was written. */
 export class RestoreError extends Error {
   override readonly name = 'RestoreError';
 }
@@ -13,58 +23,128 @@ export class RestoreError extends Error {
 /** What a restore wrote. */
 export interface RestoreResult {
   readonly db: string;
+  /** Where the media went: `media/` beside the database. */
+  readonly mediaDir: string;
   readonly media: number;
 }
 
+const NOT_A_BACKUP = "pass a .tar.gz from the admin's Backup screen";
+
 /**
- * Restores `file` so that the blog finds its database at `dbPath` and media in `mediaDir`.
- * Refuses when the database's folder exists and is not empty: a restore never overwrites.
+ * Restores `file` so that the blog finds its database at `dbPath` and the media in `media/` beside
+ * it. Refuses when the database's folder exists and is not empty: a restore never overwrites. The
+ * archive is read as a stream and each file written as it comes, into a folder beside the data
+ * folder; only a complete, valid archive is moved into place (one rename), so a corrupt, truncated
+ * or hostile archive leaves the data folder as it was.
  */
-export async function restoreBackup(
-  file: string,
-  dbPath: string,
-  mediaDir: string,
-): Promise<RestoreResult> {
+export async function restoreBackup(file: string, dbPath: string): Promise<RestoreResult> {
   const folder = dirname(dbPath);
-  if (existsSync(folder) && readdirSync(folder).length > 0) {
-    throw new RestoreError(
+  const refuseNonEmpty = () =>
+    new RestoreError(
       `${folder} is not empty; restore into an empty data folder (move the current one away or set PUGO_DB)`,
     );
-  }
-  let entries: ReturnType<typeof readTar>;
+  if (existsSync(folder) && readdirSync(folder).length > 0) throw refuseNonEmpty();
+  // Beside the data folder, so that the final move is a rename on the same file system.
+  await mkdir(dirname(folder), { recursive: true });
+  const staging = await mkdtemp(join(dirname(folder), `.${basename(folder)}-restoring-`));
   try {
-    entries = readTar(gunzipSync(await readFile(file)));
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'no such file'
-        : (error as Error).message;
-    throw new RestoreError(
-      `${file} is not a readable Pugo backup (${reason}); pass a .tar.gz from the admin's Backup screen`,
-    );
-  }
-  const manifest = entries.find((e) => e.name === 'manifest.json');
-  const db = entries.find((e) => e.name === 'pugo.db');
-  if (!manifest || !db || !/"format": "pugo-backup"/.test(manifest.body.toString())) {
-    throw new RestoreError(
-      `${file} is not a Pugo backup (no manifest.json or pugo.db); pass a .tar.gz from the admin's Backup screen`,
-    );
-  }
-  const media = entries.filter((e) => e.name.startsWith('media/'));
-  for (const entry of media) {
-    // Only the names Pugo writes: YYYY/MM/<sha256>.<ext>; nothing can escape the folder.
-    if (!/^media\/\d{4}\/\d{2}\/[0-9a-f]{64}\.[a-z0-9]+$/.test(entry.name)) {
-      throw new RestoreError(
-        `${file} holds an unexpected file ${JSON.stringify(entry.name)}; refusing to restore it`,
-      );
+    const media = await extract(file, staging, basename(dbPath));
+    try {
+      // rename(2) replaces an empty folder and fails on a non-empty one: the check and the move are one step.
+      await rename(staging, folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') throw refuseNonEmpty();
+      throw error;
     }
+    return { db: dbPath, mediaDir: join(folder, 'media'), media };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
-  await mkdir(folder, { recursive: true });
-  await writeFile(dbPath, db.body, { flag: 'wx' });
-  for (const entry of media) {
-    const target = join(mediaDir, entry.name.slice('media/'.length));
+}
+
+/** Streams the archive's entries into `dir`; returns the number of media files. */
+async function extract(file: string, dir: string, dbName: string): Promise<number> {
+  const entries = tar.extract();
+  // Settled into a value at once: its failure is reported below, never as an unhandled rejection.
+  const fed = pipeline(createReadStream(file), createGunzip(), entries).then(
+    () => undefined,
+    (error: unknown) => error as NodeJS.ErrnoException,
+  );
+  const seen = new Set<string>();
+  let manifest: BackupManifest | undefined;
+  try {
+    for await (const entry of entries) {
+      const { name, type } = entry.header;
+      if (type !== 'file') throw unexpected(file, `${type ?? 'entry'} ${JSON.stringify(name)}`);
+      if (seen.has(name)) throw unexpected(file, `second ${JSON.stringify(name)}`);
+      seen.add(name);
+      if (name === MANIFEST_ENTRY) {
+        manifest = readManifest(await readSmall(entry, MANIFEST_MAX_BYTES));
+        if (!manifest) throw notABackup(file);
+      } else if (name === DATABASE_ENTRY) {
+        await write(entry, join(dir, dbName));
+      } else if (name.startsWith(MEDIA_PREFIX) && isMediaName(name.slice(MEDIA_PREFIX.length))) {
+        await write(entry, join(dir, name));
+      } else {
+        // Only the names Pugo writes: `../x`, absolute paths and anything else never touch the disk.
+        throw unexpected(file, `file ${JSON.stringify(name)}`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof RestoreError) throw error;
+    throw unreadable(file, (await fed) ?? (error as NodeJS.ErrnoException));
+  }
+  const failure = await fed;
+  if (failure) throw unreadable(file, failure);
+  const media = [...seen].filter((n) => n.startsWith(MEDIA_PREFIX)).length;
+  if (!manifest || !seen.has(DATABASE_ENTRY)) throw notABackup(file);
+  if (manifest.media !== media) {
+    throw new RestoreError(
+      `${file} holds ${media} media files but its manifest lists ${manifest.media}; the archive is incomplete, ${NOT_A_BACKUP}`,
+    );
+  }
+  return media;
+}
+
+/** Writes one entry to `target` as it is read (a new file: never an existing one). */
+async function write(entry: AsyncIterable<unknown>, target: string): Promise<void> {
+  try {
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, entry.body, { flag: 'wx' });
+    await pipeline(entry, createWriteStream(target, { flags: 'wx' }));
+  } catch (error) {
+    // The disk's fault (full, read-only), not the archive's: say so, and nothing is left behind.
+    if ((error as NodeJS.ErrnoException).syscall === undefined) throw error;
+    throw new RestoreError(
+      `cannot write ${target}: ${(error as Error).message}; free some space or fix the permissions, then restore again`,
+    );
   }
-  return { db: dbPath, media: media.length };
+}
+
+/** An entry's bytes as text, refusing more than `max` (a manifest is small). */
+async function readSmall(entry: AsyncIterable<unknown>, max: number): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of entry) {
+    const bytes = chunk as Uint8Array; // tar-stream's entries carry Buffers
+    size += bytes.length;
+    if (size > max) return '';
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function unexpected(file: string, what: string): RestoreError {
+  return new RestoreError(`${file} holds an unexpected ${what}; refusing to restore it`);
+}
+
+function notABackup(file: string): RestoreError {
+  return new RestoreError(
+    `${file} is not a Pugo backup (no manifest.json or pugo.db); ${NOT_A_BACKUP}`,
+  );
+}
+
+function unreadable(file: string, error: NodeJS.ErrnoException): RestoreError {
+  const reason = error.code === 'ENOENT' ? 'no such file' : error.message;
+  return new RestoreError(`${file} is not a readable Pugo backup (${reason}); ${NOT_A_BACKUP}`);
 }

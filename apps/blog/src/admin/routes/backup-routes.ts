@@ -18,20 +18,22 @@ export function backupRoutes(app: FastifyInstance, ctx: AdminContext): void {
   app.post('/backup', async (request, reply) => {
     const now = ctx.now();
     const archive = await createBackup(ctx.storage, ctx.mediaDir, now);
-    await record(
-      ctx,
-      request,
-      'backup.made',
-      'backup',
-      null,
-      `${Math.ceil(archive.length / 1024)} KiB`,
-    );
+    try {
+      const { media } = archive.manifest;
+      const mib = (archive.tarBytes / 1024 / 1024).toFixed(1);
+      const summary = `${media} media file${media === 1 ? '' : 's'}, ${mib} MiB before compression`;
+      await record(ctx, request, 'backup.made', 'backup', null, summary);
+    } catch (error) {
+      archive.stream.destroy(); // nobody will read it: end it, which removes the database copy
+      throw error;
+    }
     const name = `pugo-backup-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.tar.gz`;
+    // Streamed as it is made: a blog with gigabytes of media neither buffers them nor blocks.
     return reply
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="${name}"`)
       .type('application/gzip')
-      .send(archive);
+      .send(archive.stream);
   });
 
   app.post('/import', async (request, reply) => {
