@@ -1,6 +1,6 @@
 // Walks fastify's route table: every /admin route but the login and static assets needs a session.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ import { openTestBlog, type TestBlog } from './helpers.js';
 describe('the admin route table', () => {
   let blog: TestBlog;
   const routes: { method: string; url: string }[] = [];
+  const mediaDir = mkdtempSync(join(tmpdir(), 'pugo-admin-routes-'));
 
   beforeAll(async () => {
-    const mediaDir = mkdtempSync(join(tmpdir(), 'pugo-admin-routes-'));
     blog = await openTestBlog({
       extend: async (b) => {
         // Collect every route as fastify registers it, before the admin adds its own.
@@ -27,7 +27,10 @@ describe('the admin route table', () => {
       },
     });
   });
-  afterAll(async () => blog?.close());
+  afterAll(async () => {
+    await blog?.close();
+    rmSync(mediaDir, { recursive: true, force: true });
+  });
 
   it('registers the screens', () => {
     const admin = routes.filter((r) => r.url.startsWith('/admin'));

@@ -1,4 +1,4 @@
-// Entry of the admin CLIs (`user`, `restore`): PUGO_DB from the config, one line and exit 2 on bad input.
+// Entry of the admin CLIs (`user`, `restore`): PUGO_DB from the config, then the command parses its own arguments.
 import { loadConfig } from '../config.js';
 import { BlogError } from '../errors.js';
 import { processIo } from './cli-io.js';
@@ -11,7 +11,7 @@ try {
   db = loadConfig().db;
 } catch (error) {
   if (!(error instanceof BlogError)) throw error;
-  process.stderr.write(`pugo ${command}: ${error.message}\n`);
+  process.stderr.write(`pugo ${command === 'restore' ? 'restore' : 'user'}: ${error.message}\n`);
   process.exit(2);
 }
 const run = command === 'restore' ? runRestore : runUserCommand;
