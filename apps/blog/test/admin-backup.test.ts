@@ -10,6 +10,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   truncateSync,
   writeFileSync,
   writeSync,
@@ -227,6 +228,7 @@ describe('backup and restore', () => {
     // Made by apps/blog/src/admin/backup/{backup,tar}.ts as of commit 568f1a5 (a post, a tag and
     // one 4×4 red PNG); kept as bytes because that writer is gone: do not regenerate it.
     const db = join(tmp, 'old', 'pugo.db');
+    mkdirSync(join(tmp, 'old')); // an existing empty data folder is replaced by the restored one
     const io = captureIo();
     expect(await runRestore([OLD_BACKUP], db, io)).toBe(0);
     expect(io.lines).toEqual([`restored ${db} and 1 media file`]);
@@ -240,6 +242,12 @@ describe('backup and restore', () => {
       const bytes = readFileSync(join(tmp, 'old', 'media', media?.storedPath ?? 'missing'));
       expect(bytes.equals(pngImage(4, [200, 30, 30]))).toBe(true);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(media?.sha256);
+      // The usual permissions of a new folder, not a temporary folder's 0700.
+      mkdirSync(join(tmp, 'probe'));
+      expect(statSync(join(tmp, 'old')).mode & 0o777).toBe(
+        statSync(join(tmp, 'probe')).mode & 0o777,
+      );
+      rmSync(join(tmp, 'probe'), { recursive: true });
     } finally {
       await restored.close();
     }

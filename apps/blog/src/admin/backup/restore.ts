@@ -1,6 +1,7 @@
 // Restoring a backup, streamed, into an empty data folder: extracted beside it first, moved into place at the end.
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -46,7 +47,9 @@ export async function restoreBackup(file: string, dbPath: string): Promise<Resto
   if (existsSync(folder) && readdirSync(folder).length > 0) throw refuseNonEmpty();
   // Beside the data folder, so that the final move is a rename on the same file system.
   await mkdir(dirname(folder), { recursive: true });
-  const staging = await mkdtemp(join(dirname(folder), `.${basename(folder)}-restoring-`));
+  // mkdir, not mkdtemp: the folder becomes the data folder, with the usual permissions, not 0700.
+  const staging = join(dirname(folder), `.${basename(folder)}-restoring-${randomUUID()}`);
+  await mkdir(staging);
   try {
     const media = await extract(file, staging, basename(dbPath));
     try {
