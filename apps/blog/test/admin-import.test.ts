@@ -99,6 +99,7 @@ describe('parseFrontMatter', () => {
   it('finds no front matter in plain markdown, even one starting with a thematic break', () => {
     expect(parseFrontMatter('# Just markdown\n')).toEqual({ kind: 'none' });
     expect(parseFrontMatter('---\n\nA paragraph after a rule.\n')).toEqual({ kind: 'none' });
+    expect(parseFrontMatter('-----\nBetween rules\n-----\n')).toEqual({ kind: 'none' });
     expect(parseFrontMatter('')).toEqual({ kind: 'none' });
   });
 

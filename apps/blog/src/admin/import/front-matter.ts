@@ -39,8 +39,9 @@ export function parseFrontMatter(text: string): FrontMatter {
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   if (src.startsWith('{')) return jsonObject(src);
   const fence = src.startsWith('---') ? '---' : src.startsWith('+++') ? '+++' : null;
-  // A fence that never closes is a thematic break (`---`) starting plain markdown, not front matter.
-  if (fence === null || !src.includes(`\n${fence}`, fence.length)) return { kind: 'none' };
+  // `----` or a fence that never closes is a thematic break starting plain markdown, not front matter.
+  if (fence === null || src[fence.length] === fence[0] || !src.includes(`\n${fence}`, fence.length))
+    return { kind: 'none' };
   const named = src.slice(fence.length, src.indexOf('\n')).trim().toLowerCase();
   const language = named || (fence === '+++' ? 'toml' : 'yaml');
   const name = LANGUAGES[language];
