@@ -1,13 +1,10 @@
 // Public API of @pugo/pprof: Go-compatible /debug/pprof endpoints for fastify apps and plain Node.
+
+export { pprofPlugin } from './adapters/fastify.js';
+export { type PprofServer, startPprofServer } from './adapters/node-http.js';
+export { maxSeconds } from './core/query-params.js';
+export { isLoopback } from './core/security.js';
 export { PprofError, type PprofErrorCode } from './errors.js';
-export type { PprofMetrics } from './metrics.js';
-export type { PprofOptions } from './options.js';
-export { pprofPlugin } from './pprof-plugin.js';
-export { maxSeconds } from './query-params.js';
-export { isLoopback } from './security.js';
-export {
-  type PprofServer,
-  type PprofServerOptions,
-  startPprofServer,
-} from './standalone-server.js';
-export { registerStatsProvider, type StatsProvider } from './stats-providers.js';
+export type { PprofMetrics } from './metrics/metrics.js';
+export { registerStatsProvider, type StatsProvider } from './metrics/stats-providers.js';
+export type { PprofOptions, PprofServerOptions } from './options.js';

@@ -1,6 +1,7 @@
-// The options shared by the fastify plugin and the standalone server: types, defaults and validation.
+// The options of the fastify plugin and the standalone server: types, defaults and validation.
+import { isLoopback } from './core/security.js';
 import { pprofError } from './errors.js';
-import type { StatsProvider } from './stats-providers.js';
+import type { StatsProvider } from './metrics/stats-providers.js';
 
 /** Options of `pprofPlugin` (and of `startPprofServer`, which adds host and port). */
 export interface PprofOptions {
@@ -40,10 +41,29 @@ export interface ResolvedPprofOptions {
   readonly snapshotHeadroom: number;
 }
 
+/** Options of `startPprofServer`: the plugin's, plus where to listen. */
+export interface PprofServerOptions extends PprofOptions {
+  /**
+   * Address to bind. A non-loopback address needs a `token`, or the start fails with
+   * PUGO_ERR_PPROF_INSECURE_BIND. Default: `127.0.0.1`.
+   */
+  host?: string;
+  /** Port; 0 picks a free one. Default: 6060 (Go's customary pprof port). */
+  port?: number;
+}
+
+/** Server options after defaults and validation, frozen. */
+export interface ResolvedServerOptions extends ResolvedPprofOptions {
+  readonly host: string;
+  readonly port: number;
+}
+
 export const defaultPrefix = '/debug/pprof';
 export const defaultHeapIntervalBytes = 512 * 1024;
 export const defaultHeapStackDepth = 64;
 export const defaultSnapshotHeadroom = 2;
+export const defaultHost = '127.0.0.1';
+export const defaultPort = 6060;
 
 /** Copies, checks and freezes `options`; a bad value is a PUGO_ERR_PPROF_BAD_OPTION. */
 export function resolveOptions(options: PprofOptions = {}): ResolvedPprofOptions {
@@ -89,6 +109,23 @@ export function resolveOptions(options: PprofOptions = {}): ResolvedPprofOptions
     providers: Object.freeze(providers),
     snapshotHeadroom,
   });
+}
+
+/**
+ * Copies, checks and freezes the standalone server's options: the plugin's, a port from 0 to 65535,
+ * and a token whenever the address is not loopback (PUGO_ERR_PPROF_INSECURE_BIND).
+ */
+export function resolveServerOptions(options: PprofServerOptions = {}): ResolvedServerOptions {
+  const host = options.host ?? defaultHost;
+  const port = options.port ?? defaultPort;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw bad('port', String(port), 'an integer from 0 to 65535');
+  }
+  const resolved = resolveOptions(options);
+  if (resolved.token === undefined && !isLoopback(host)) {
+    throw pprofError('PUGO_ERR_PPROF_INSECURE_BIND', { host });
+  }
+  return Object.freeze({ ...resolved, host, port });
 }
 
 function bad(option: string, value: string, want: string) {

@@ -9,7 +9,7 @@ import {
   ValueType,
 } from 'pprof-format';
 import { describe, expect, it } from 'vitest';
-import { deltaProfile } from '../src/profile-delta.js';
+import { deltaProfile } from '../src/profiles/profile-delta.js';
 import { signed, valueFor } from './helpers.js';
 
 /** A heap-like profile with one sample per `[function, bytes]`, ids offset by `shift`. */

@@ -1,7 +1,7 @@
 // The access rules: loopback by default, refusal of an open bind without a token, bearer tokens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PprofServer, startPprofServer } from '../src/index.js';
-import { bearerMatches, isLoopback } from '../src/security.js';
+import { bearerMatches, isLoopback } from '../src/core/security.js';
 import { get } from './helpers.js';
 
 describe('startPprofServer access rules', () => {

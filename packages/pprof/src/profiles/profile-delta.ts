@@ -1,4 +1,5 @@
 // The difference of two profiles of the same kind (end minus start), as Go's delta profiles compute.
+// Hand-written: neither pprof-format nor @datadog/pprof subtracts profiles, and /heap?seconds=N must.
 import {
   Label,
   Line,

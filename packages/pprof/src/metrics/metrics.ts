@@ -1,6 +1,6 @@
 // The JSON document of /metrics: memory, V8 heap, GC, event-loop delay, uptime and stats providers.
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
-import { fullGc } from './full-gc.js';
+import { fullGc } from '../profiles/full-gc.js';
 import {
   type GcKind,
   type GcKindStats,

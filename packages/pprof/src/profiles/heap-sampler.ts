@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { heap, type SourceMapper } from '@datadog/pprof';
-import { pprofError } from './errors.js';
+import { pprofError } from '../errors.js';
 import type { ProfileData } from './profile-data.js';
 
 interface Running {

@@ -1,6 +1,7 @@
 // The plain-text heap listing of /heap?debug=1, modelled on Go's legacy heap profile text.
+// Hand-written: no library writes Go's legacy heap text (go tool pprof parses it, never writes it).
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
-import type { ProfileData } from './profile-data.js';
+import type { ProfileData } from '../profiles/profile-data.js';
 
 /**
  * Renders a heap profile as Go's `debug=1` text: a totals line, one record per stack (in-use

@@ -1,7 +1,7 @@
 // Writes a core PprofResponse to a node:http ServerResponse, streaming bodies that are streams.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { PprofResponse } from './pprof-handler.js';
+import type { PprofResponse } from '../core/pprof-response.js';
 
 /** Sends `response` on `res`; nothing when the client already left (`body: null`). */
 export function sendNodeResponse(

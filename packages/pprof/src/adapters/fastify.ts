@@ -1,9 +1,9 @@
 // pprofPlugin: the endpoints as routes of a fastify app, beside its own routes and error handler.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type PprofOptions, resolveOptions } from './options.js';
-import type { PprofResponse } from './pprof-handler.js';
-import { openPprofRuntime } from './pprof-runtime.js';
+import { openPprofRuntime } from '../core/pprof-runtime.js';
+import { type PprofOptions, resolveOptions } from '../options.js';
+import { pprofRequestOf } from './node-request.js';
 
 const plugin: FastifyPluginAsync<PprofOptions> = async (app, options) => {
   const resolved = resolveOptions(options);
@@ -11,19 +11,7 @@ const plugin: FastifyPluginAsync<PprofOptions> = async (app, options) => {
   app.addHook('onClose', async () => runtime.close());
 
   const handle = async (path: string, request: FastifyRequest, reply: FastifyReply) => {
-    const url = new URL(request.raw.url ?? '/', 'http://pprof');
-    const controller = new AbortController();
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) controller.abort();
-    });
-    const response: PprofResponse = await runtime.handler({
-      path,
-      pathname: url.pathname,
-      query: url.searchParams,
-      authorization: request.headers.authorization,
-      remoteAddress: request.raw.socket.remoteAddress,
-      signal: controller.signal,
-    });
+    const response = await runtime.handler(pprofRequestOf(request.raw, reply.raw, path));
     if (response.body === null) {
       // The client left mid-profile: there is no one to answer.
       reply.hijack();

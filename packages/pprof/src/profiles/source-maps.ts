@@ -1,6 +1,6 @@
 // Loads source maps once per set of directories, so profile frames point at the original sources.
 import { SourceMapper } from '@datadog/pprof';
-import { pprofError } from './errors.js';
+import { pprofError } from '../errors.js';
 
 const loaded = new Map<string, Promise<SourceMapper>>();
 

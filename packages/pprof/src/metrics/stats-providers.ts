@@ -1,5 +1,5 @@
 // The process-wide registry of stats providers: named functions whose objects become /metrics sections.
-import { pprofError } from './errors.js';
+import { pprofError } from '../errors.js';
 
 /** Returns a JSON-serialisable object (or a promise of one) for one `/metrics` section. */
 export type StatsProvider = () => object | Promise<object>;

@@ -1,9 +1,10 @@
 // Opens what one plugin or server needs (heap sampler, monitors, source maps, handler) and closes it.
-import { acquireHeapSampler } from './heap-sampler.js';
-import type { ResolvedPprofOptions } from './options.js';
+
+import { acquireMonitors } from '../metrics/runtime-monitors.js';
+import type { ResolvedPprofOptions } from '../options.js';
+import { acquireHeapSampler } from '../profiles/heap-sampler.js';
+import { loadSourceMaps } from '../profiles/source-maps.js';
 import { createPprofHandler, type PprofHandler } from './pprof-handler.js';
-import { acquireMonitors } from './runtime-monitors.js';
-import { loadSourceMaps } from './source-maps.js';
 
 export interface PprofRuntime {
   readonly handler: PprofHandler;

@@ -1,7 +1,7 @@
 // CPU profiles from @datadog/pprof's time profiler with CPU time collected, one at a time per process.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type SourceMapper, time } from '@datadog/pprof';
-import { pprofError } from './errors.js';
+import { pprofError } from '../errors.js';
 import type { ProfileData } from './profile-data.js';
 
 /** Sampling interval: 100 Hz, Go's default CPU profiling rate. */

@@ -1,5 +1,6 @@
 // Reads and checks the query parameters of the pprof endpoints; a bad value is a 400 that says what is allowed.
-import { pprofError } from './errors.js';
+// Hand-written, not a fastify schema: the core serves the standalone server too, which has no validator.
+import { pprofError } from '../errors.js';
 
 /** Longest profile a client may ask for, in seconds (Go's servers usually cap writes similarly). */
 export const maxSeconds = 300;
