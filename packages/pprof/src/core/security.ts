@@ -1,6 +1,6 @@
 // Access rules: constant-time bearer-token checks and loopback address tests.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 
 /**
  * Whether `header` is `Bearer <token>`. Both sides are hashed first so the comparison takes the
@@ -14,12 +14,24 @@ export function bearerMatches(header: string | undefined, token: string): boolea
   return timingSafeEqual(a, b) && match !== null;
 }
 
-/** Whether `address` is a loopback host: localhost, 127.0.0.0/8, ::1 or ::ffff:127.x.y.z. */
+/**
+ * The loopback addresses. node:net's BlockList, not string tests, so that every spelling of an
+ * address matches: `::1` as `0:0:0:0:0:0:0:1`, and IPv4-mapped IPv6 (`::ffff:127.0.0.1`).
+ */
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/**
+ * Whether `address` is a loopback host: `localhost` (any case), an address in 127.0.0.0/8, `::1`,
+ * or an IPv4-mapped 127.x.y.z; IPv6 with or without brackets. Host names other than localhost are
+ * never loopback (no DNS lookup: `127.0.0.1.evil.com` is refused).
+ */
 export function isLoopback(address: string | undefined): boolean {
   if (address === undefined) return false;
-  const host = address.replace(/^\[|\]$/g, '').toLowerCase();
+  const host = address.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || /^::ffff:127\./.test(host);
-  return false;
+  const family = isIP(host);
+  if (family === 0) return false;
+  return loopback.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
