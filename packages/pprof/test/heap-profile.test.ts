@@ -1,8 +1,10 @@
 // /heap over real HTTP: the protobuf, ?gc=1, the delta profile and the debug=1 text listing.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPprofRuntime } from '../src/core/pprof-runtime.js';
 import { type PprofServer, startPprofServer } from '../src/index.js';
-import { decodeProfile, get, sampleTypes, valueFor } from './helpers.js';
+import { resolveOptions } from '../src/options.js';
+import { decodeProfile, get, sampleTypes, settlesWithin, valueFor } from './helpers.js';
 
 let server: PprofServer;
 
@@ -100,12 +102,31 @@ describe('/heap', () => {
   });
 
   it('stops a delta profile when the client goes away', async () => {
+    // Over HTTP: the client hangs up mid-window and the server keeps answering.
     const controller = new AbortController();
     const pending = fetch(`${server.url}/heap?seconds=30`, { signal: controller.signal });
     await sleep(200);
     controller.abort();
     await expect(pending).rejects.toThrow();
-    // The server keeps answering.
     expect((await get(`${server.url}/cmdline`)).status).toBe(200);
+
+    // In the core, where the end of the window is visible: the request's signal ends it at once,
+    // with nothing to send, instead of 30 s later.
+    const runtime = await openPprofRuntime(resolveOptions());
+    try {
+      const left = new AbortController();
+      const answer = runtime.handler({
+        path: '/heap',
+        pathname: '/debug/pprof/heap',
+        query: new URLSearchParams('seconds=30'),
+        authorization: undefined,
+        remoteAddress: '127.0.0.1',
+        signal: left.signal,
+      });
+      left.abort();
+      expect(await settlesWithin(answer, 5000)).toEqual({ status: 499, headers: {}, body: null });
+    } finally {
+      runtime.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Test helpers: fetch an endpoint, decode a gzipped pprof body, sum a function's values.
+// Test helpers: fetch an endpoint, decode a gzipped pprof body, sum a function's values, wait.
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { expect } from 'vitest';
@@ -66,6 +66,22 @@ export async function until(check: () => boolean, limitMs = 10_000): Promise<voi
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${limitMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** What `promise` resolves to, or `'still pending'` if it has not settled within `limitMs`. */
+export async function settlesWithin<T>(
+  promise: Promise<T>,
+  limitMs: number,
+): Promise<T | 'still pending'> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<'still pending'>((resolve) => {
+    timer = setTimeout(() => resolve('still pending'), limitMs);
+  });
+  try {
+    return await Promise.race([promise, limit]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
