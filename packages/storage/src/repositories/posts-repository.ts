@@ -1,5 +1,5 @@
 // Posts: create and edit (with tags), the public lists (home, tag, archive), neighbours, hits, counts.
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Context } from '../context.js';
 import { storageError } from '../errors.js';
 import { queryTemplate } from '../query-template.js';
@@ -7,16 +7,13 @@ import type { Database } from '../schema.js';
 import {
   limitOf,
   MAX_SLUGS,
-  oneOf,
   type Paged,
   type PageRequest,
   type PublishedSlug,
   pageOf,
   paging,
-  required,
-  toIso,
-  validSlug,
 } from '../values.js';
+import { newPostRow, postPatchRow } from './post-input.js';
 import { listByTag, listForAdmin } from './post-lists.js';
 import {
   type Adjacent,
@@ -27,8 +24,6 @@ import {
 } from './post-navigation.js';
 import {
   type NewPost,
-  POST_COMMENT_STATUSES,
-  POST_STATUSES,
   type Post,
   type PostListItem,
   type PostListRequest,
@@ -42,7 +37,6 @@ import {
 import { type SearchHit, type SearchRequest, searchPosts } from './post-search.js';
 import { setPostTags, type Tag } from './tags-repository.js';
 
-const WHAT = 'saving the post';
 const REFS = 'user (authorId)';
 
 export class PostsRepository {
@@ -70,34 +64,7 @@ export class PostsRepository {
   /** Creates a post with its tags. Throws PUGO_ERR_SLUG_TAKEN, PUGO_ERR_FOREIGN_KEY (author). */
   async create(input: NewPost): Promise<Post> {
     const ctx = this.#ctx;
-    const now = ctx.nowIso();
-    const status = oneOf(WHAT, 'status', input.status ?? 'draft', POST_STATUSES);
-    const publishedAt =
-      input.publishedAt === undefined
-        ? status === 'published'
-          ? now
-          : null
-        : input.publishedAt === null
-          ? null
-          : toIso(WHAT, 'publishedAt', input.publishedAt);
-    const values = {
-      title: required(WHAT, 'title', input.title),
-      slug: validSlug(WHAT, input.slug),
-      source: input.source,
-      html: input.html,
-      excerpt: input.excerpt ?? '',
-      status,
-      comment_status: oneOf(
-        WHAT,
-        'commentStatus',
-        input.commentStatus ?? 'open',
-        POST_COMMENT_STATUSES,
-      ),
-      author_id: input.authorId ?? null,
-      created_at: now,
-      updated_at: now,
-      published_at: publishedAt,
-    };
+    const values = newPostRow(input, ctx.nowIso());
     const id = await ctx.write(
       async (db) => {
         const row = await db
@@ -116,29 +83,7 @@ export class PostsRepository {
   /** Changes a post. Publishing a post that never had a date dates it now. Throws PUGO_ERR_NOT_FOUND. */
   async update(id: number, patch: PostPatch): Promise<Post> {
     const ctx = this.#ctx;
-    const values: Updateable<Database['posts']> & { updated_at: string } = {
-      updated_at: ctx.nowIso(),
-    };
-    if (patch.title !== undefined) values.title = required(WHAT, 'title', patch.title);
-    if (patch.slug !== undefined) values.slug = validSlug(WHAT, patch.slug);
-    if (patch.source !== undefined) values.source = patch.source;
-    if (patch.html !== undefined) values.html = patch.html;
-    if (patch.excerpt !== undefined) values.excerpt = patch.excerpt;
-    if (patch.status !== undefined)
-      values.status = oneOf(WHAT, 'status', patch.status, POST_STATUSES);
-    if (patch.commentStatus !== undefined) {
-      values.comment_status = oneOf(
-        WHAT,
-        'commentStatus',
-        patch.commentStatus,
-        POST_COMMENT_STATUSES,
-      );
-    }
-    if (patch.authorId !== undefined) values.author_id = patch.authorId;
-    if (patch.publishedAt !== undefined) {
-      values.published_at =
-        patch.publishedAt === null ? null : toIso(WHAT, 'publishedAt', patch.publishedAt);
-    }
+    const values = postPatchRow(patch, ctx.nowIso());
     await ctx.write(
       async (db) => {
         const row = await db
