@@ -8,11 +8,11 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SoakReport } from '../src/report.js';
-import { run } from '../src/run.js';
-import { median } from '../src/stats.js';
+import { run } from '../src/cli/run.js';
+import type { SoakReport } from '../src/report/soak-report.js';
 import { formatBytes } from '../src/units.js';
-import { computeTrends, minSamples } from '../src/verdict.js';
+import { median } from '../src/verdict/stats.js';
+import { computeTrends, minSamples } from '../src/verdict/verdict.js';
 
 const dash = process.argv.indexOf('--');
 const own = dash < 0 ? process.argv.slice(2) : process.argv.slice(2, dash);

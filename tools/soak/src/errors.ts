@@ -78,13 +78,7 @@ export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** The message of anything thrown. */
+/** The message of anything thrown (an Error's message, anything else as a string). */
 export function reasonOf(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as { cause?: unknown }).cause;
-    const extra =
-      cause instanceof Error && cause.message !== error.message ? ` (${cause.message})` : '';
-    return `${error.message}${extra}`;
-  }
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,16 +1,33 @@
 // Public API of @pugo/soak: run a soak from code, and the pieces of its verdict.
-export type { CliArgs } from './args.js';
-export { loadConfigFile, loadRoutesFile, type SoakFileOptions } from './config-file.js';
+export type { CliArgs } from './cli/args.js';
+export { type RunIo, run } from './cli/run.js';
+export { loadConfigFile, loadRoutesFile, type SoakFileOptions } from './config/config-file.js';
+export {
+  defaults,
+  type ResolvedSoakOptions,
+  resolveOptions,
+  type SoakOptions,
+} from './config/options.js';
+export type { RouteSpec } from './config/route-spec.js';
+export type {
+  Capture,
+  SetupContext,
+  SetupHook,
+  SetupResult,
+  SetupStep,
+} from './config/setup-spec.js';
 export { SoakError, type SoakErrorCode } from './errors.js';
-export { type Frame, type Grower, topGrowers } from './growers.js';
-export type { LoadSummary, RouteStats } from './load.js';
-export { defaults, type ResolvedSoakOptions, resolveOptions, type SoakOptions } from './options.js';
-export type { ReportParameters, SoakReport } from './report.js';
-export type { RouteSpec } from './routes.js';
-export { type RunIo, run } from './run.js';
-export type { Metric, Phase, Sample } from './samples.js';
-export type { Capture, SetupContext, SetupHook, SetupResult, SetupStep } from './setup.js';
-export { runSoak, type SoakHooks, type SoakRun } from './soak.js';
+export type {
+  LoadSummary,
+  ReportParameters,
+  RouteStats,
+  SoakReport,
+  SoakRun,
+} from './report/soak-report.js';
+export { writeReport } from './report/write-report.js';
+export { runSoak, type SoakHooks } from './run/run-soak.js';
+export { type Frame, type Grower, topGrowers } from './verdict/growers.js';
+export type { Metric, Phase, Sample } from './verdict/samples.js';
 export {
   type MannKendall,
   mannKendall,
@@ -18,7 +35,7 @@ export {
   normalSurvival,
   type TheilSen,
   theilSen,
-} from './stats.js';
+} from './verdict/stats.js';
 export {
   computeRetained,
   computeTrends,
@@ -28,5 +45,4 @@ export {
   type Trend,
   type Verdict,
   type VerdictThresholds,
-} from './verdict.js';
-export { writeReport } from './write-report.js';
+} from './verdict/verdict.js';

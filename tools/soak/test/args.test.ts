@@ -3,12 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArgs } from '../src/args.js';
-import { loadConfigFile, loadRoutesFile } from '../src/config-file.js';
+import { parseArgs } from '../src/cli/args.js';
+import { loadConfigFile, loadRoutesFile } from '../src/config/config-file.js';
+import { defaults, resolveOptions } from '../src/config/options.js';
+import { validateRoutes } from '../src/config/route-spec.js';
 import { SoakError } from '../src/errors.js';
-import { defaults, resolveOptions } from '../src/options.js';
-import { compileRoutes, validateRoutes, weightedPicker } from '../src/routes.js';
-import { compileTemplate } from '../src/template.js';
+import { compileRoutes, weightedPicker } from '../src/run/compile-routes.js';
+import { compileTemplate } from '../src/run/template.js';
 import { parseBytes, parseDuration } from '../src/units.js';
 
 let dir: string;

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../src/target.js';
+import { freePort } from '../src/run/target.js';
 import { fixtureCmd, fixtures, quickFlags, soak } from './helpers/soak.js';
 
 // A 6-second soak on a shared 2-core machine still sees JIT and inline-cache warm-up as a few hundred

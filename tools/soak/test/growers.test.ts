@@ -1,7 +1,7 @@
 // The culprit table from two heap profiles: growth by allocation site, runtime frames skipped, callers.
 import type { Profile, ProfileFunction } from '@pugo/profile';
 import { describe, expect, it } from 'vitest';
-import { frameLocation, topGrowers } from '../src/growers.js';
+import { frameLocation, topGrowers } from '../src/verdict/growers.js';
 
 type Frame = [name: string, file: string, line: number];
 

@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SetupStep } from '../src/config/setup-spec.js';
 import type { SoakError } from '../src/errors.js';
-import { runSetup, type SetupStep } from '../src/setup.js';
+import { runSetup } from '../src/run/setup.js';
 
 let server: Server;
 let url: string;

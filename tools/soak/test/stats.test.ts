@@ -1,6 +1,6 @@
 // The statistics against values computed independently (Python's math.erfc, by hand for Theil–Sen).
 import { describe, expect, it } from 'vitest';
-import { mannKendall, median, normalSurvival, theilSen } from '../src/stats.js';
+import { mannKendall, median, normalSurvival, theilSen } from '../src/verdict/stats.js';
 
 describe('theilSen', () => {
   it('is the median of pairwise slopes and the median residual', () => {

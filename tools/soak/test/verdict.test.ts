@@ -1,7 +1,13 @@
 // The verdict rules: growth (significant and above --max-growth), retained after drain, RSS not judged.
 import { describe, expect, it } from 'vitest';
-import type { Sample } from '../src/samples.js';
-import { computeRetained, computeTrends, decide, minSamples, pClause } from '../src/verdict.js';
+import type { Sample } from '../src/verdict/samples.js';
+import {
+  computeRetained,
+  computeTrends,
+  decide,
+  minSamples,
+  pClause,
+} from '../src/verdict/verdict.js';
 
 const thresholds = { maxGrowth: 32, maxRetained: 16 * 1024 * 1024, alpha: 0.01 };
 const MB = 1024 * 1024;

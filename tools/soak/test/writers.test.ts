@@ -3,11 +3,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvField, samplesCsv } from '../src/csv.js';
-import { reportHtml } from '../src/html.js';
-import { statusLine } from '../src/status-line.js';
-import { summaryText } from '../src/summary.js';
-import { timestampDir, writeReport } from '../src/write-report.js';
+import { csvField, samplesCsv } from '../src/report/csv.js';
+import { reportHtml } from '../src/report/html.js';
+import { statusLine } from '../src/report/status-line.js';
+import { summaryText } from '../src/report/summary.js';
+import { timestampDir, writeReport } from '../src/report/write-report.js';
 import { hostile, sampleReport } from './helpers/report.js';
 
 const dirs: string[] = [];

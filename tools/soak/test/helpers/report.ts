@@ -1,7 +1,7 @@
 // A small, complete SoakReport for the writer tests, with a hostile route name.
-import type { SoakReport } from '../../src/report.js';
-import type { Sample } from '../../src/samples.js';
-import { computeRetained, computeTrends, decide } from '../../src/verdict.js';
+import type { SoakReport } from '../../src/report/soak-report.js';
+import type { Sample } from '../../src/verdict/samples.js';
+import { computeRetained, computeTrends, decide } from '../../src/verdict/verdict.js';
 
 export const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)> & \'quote\'';
 

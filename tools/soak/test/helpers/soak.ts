@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SoakReport } from '../../src/report.js';
-import { run } from '../../src/run.js';
+import { run } from '../../src/cli/run.js';
+import type { SoakReport } from '../../src/report/soak-report.js';
 
 export const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const bin = fileURLToPath(new URL('../../bin/pugo-soak.js', import.meta.url));

@@ -2,11 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { soakError } from './errors.js';
+import { soakError } from '../errors.js';
+import { parseBytes, parseDuration } from '../units.js';
 import type { SoakOptions } from './options.js';
-import { validateRoutes } from './routes.js';
-import type { SetupStep } from './setup.js';
-import { parseBytes, parseDuration } from './units.js';
+import { validateRoutes } from './route-spec.js';
+import { validateSteps } from './setup-spec.js';
 
 /** What a configuration file can set: the options, plus where reports go. */
 export interface SoakFileOptions extends SoakOptions {
@@ -194,22 +194,4 @@ export async function loadRoutesFile(file: string) {
     );
   }
   return validateRoutes(value, file);
-}
-
-function validateSteps(value: unknown, fail: (reason: string) => Error): SetupStep[] {
-  if (!Array.isArray(value))
-    throw fail('"setup" must be a list of steps (or, in a JS config, a function)');
-  return value.map((s: unknown, i) => {
-    const at = `setup step ${i + 1}`;
-    if (typeof s !== 'object' || s === null) throw fail(`${at} is not an object`);
-    const step = s as Record<string, unknown>;
-    if (typeof step.path !== 'string' || !step.path.startsWith('/'))
-      throw fail(`${at} needs a "path" starting with /`);
-    for (const [name, c] of Object.entries((step.capture as Record<string, unknown>) ?? {})) {
-      const from = (c as { from?: unknown } | null)?.from;
-      if (!['header', 'body', 'json', 'cookie'].includes(String(from)))
-        throw fail(`${at} capture "${name}" needs "from": header, body, json or cookie`);
-    }
-    return step as unknown as SetupStep;
-  });
 }

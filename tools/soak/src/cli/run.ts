@@ -1,15 +1,15 @@
 // The pugo-soak driver: argv → options → soak → summary, report folder and exit code (0, 1, 2).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadConfigFile, loadRoutesFile, type SoakFileOptions } from '../config/config-file.js';
+import { defaults, type SoakOptions } from '../config/options.js';
+import { SoakError, usageError } from '../errors.js';
+import { type StatusStream, statusLine } from '../report/status-line.js';
+import { summaryText } from '../report/summary.js';
+import { writeReport } from '../report/write-report.js';
+import { runSoak } from '../run/run-soak.js';
 import { parseArgs } from './args.js';
-import { loadConfigFile, loadRoutesFile, type SoakFileOptions } from './config-file.js';
-import { SoakError, usageError } from './errors.js';
-import { defaults, type SoakOptions } from './options.js';
-import { runSoak } from './soak.js';
-import { type StatusStream, statusLine } from './status-line.js';
-import { summaryText } from './summary.js';
 import { usageText } from './usage.js';
-import { writeReport } from './write-report.js';
 
 /** The streams the driver talks to. */
 export interface RunIo {
@@ -29,7 +29,9 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     if (args.version) {
-      const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      const pkg = JSON.parse(
+        readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+      ) as {
         version: string;
       };
       io.stdout.write(`pugo-soak ${pkg.version}\n`);

@@ -1,5 +1,5 @@
 // samples.csv: one row per post-GC reading.
-import type { Sample } from './samples.js';
+import type { Sample } from '../verdict/samples.js';
 
 const columns = [
   'phase',

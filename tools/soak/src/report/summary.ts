@@ -1,9 +1,10 @@
 // The summary on stdout: verdict, growth, retained, slope, p-value, throughput, p99, errors, top growers.
-import { frameLocation } from './growers.js';
-import type { SoakReport } from './report.js';
+
+import { formatBytes, formatCount } from '../units.js';
+import { frameLocation } from '../verdict/growers.js';
+import { formatP } from '../verdict/verdict.js';
+import type { SoakReport } from './soak-report.js';
 import { alignTable } from './table.js';
-import { formatBytes, formatCount } from './units.js';
-import { formatP } from './verdict.js';
 
 /** The human summary of `report`, ending with a newline. */
 export function summaryText(report: SoakReport, reportDir?: string): string {

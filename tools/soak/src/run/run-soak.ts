@@ -1,24 +1,30 @@
 // runSoak: start (or reach) the target, baseline, load with polling, drain, verdict, culprit: the report.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeProfile, type Profile } from '@pugo/profile';
-import { SoakError, soakError } from './errors.js';
-import { type Grower, topGrowers } from './growers.js';
-import { type LoadSummary, startLoad } from './load.js';
-import { type ResolvedSoakOptions, resolveOptions, type SoakOptions } from './options.js';
+import { type ResolvedSoakOptions, resolveOptions, type SoakOptions } from '../config/options.js';
+import { SoakError, soakError } from '../errors.js';
+import type { LoadSummary, SoakReport, SoakRun } from '../report/soak-report.js';
+import type { StatusLine } from '../report/status-line.js';
+import { formatBytes, formatCount } from '../units.js';
+import { type Grower, topGrowers } from '../verdict/growers.js';
+import type { Phase, Sample } from '../verdict/samples.js';
+import {
+  computeRetained,
+  computeTrends,
+  decide,
+  minSamples,
+  type Trend,
+} from '../verdict/verdict.js';
+import { compileRoutes } from './compile-routes.js';
+import { startLoad } from './load.js';
 import {
   discoverPprof,
   fetchHeapProfile,
   fetchMetrics,
   type TargetMetrics,
 } from './pprof-client.js';
-import type { SoakReport } from './report.js';
-import { compileRoutes } from './routes.js';
-import type { Phase, Sample } from './samples.js';
 import { runSetup } from './setup.js';
-import type { StatusLine } from './status-line.js';
 import { startTarget, type Target, targetExited, waitUntilReady } from './target.js';
-import { formatBytes, formatCount } from './units.js';
-import { computeRetained, computeTrends, decide, minSamples, type Trend } from './verdict.js';
 
 /** How a soak reports progress and can be stopped. */
 export interface SoakHooks {
@@ -26,13 +32,6 @@ export interface SoakHooks {
   readonly status?: StatusLine;
   /** Aborting stops the load and the target; the soak rejects with PUGO_ERR_SOAK_INTERRUPTED. */
   readonly signal?: AbortSignal;
-}
-
-/** The outcome of a soak: the report and the two heap profiles (gzipped profile.proto). */
-export interface SoakRun {
-  readonly report: SoakReport;
-  readonly heapBaseline: Uint8Array | undefined;
-  readonly heapFinal: Uint8Array | undefined;
 }
 
 const silent: StatusLine = { update() {}, log() {}, done() {} };

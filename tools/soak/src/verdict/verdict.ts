@@ -1,8 +1,9 @@
 // The verdict: trends of post-GC memory against requests served, retained memory after the drain.
+
+import { formatBytes, MB } from '../units.js';
 import type { Metric, Sample } from './samples.js';
 import { allMetrics, judgedMetrics } from './samples.js';
 import { type MannKendall, mannKendall, theilSen } from './stats.js';
-import { formatBytes, MB } from './units.js';
 
 /** The thresholds the verdict applies. */
 export interface VerdictThresholds {

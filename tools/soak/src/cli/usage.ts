@@ -1,6 +1,6 @@
 // The --help text of pugo-soak.
-import { defaults } from './options.js';
-import { formatBytes } from './units.js';
+import { defaults } from '../config/options.js';
+import { formatBytes } from '../units.js';
 
 /** Usage, flags with their defaults, examples. */
 export function usageText(): string {

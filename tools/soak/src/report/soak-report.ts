@@ -1,8 +1,33 @@
 // The report of a soak: everything report.json holds and the other writers draw from.
-import type { Grower } from './growers.js';
-import type { LoadSummary } from './load.js';
-import type { Sample } from './samples.js';
-import type { Retained, Trend } from './verdict.js';
+import type { Grower } from '../verdict/growers.js';
+import type { Sample } from '../verdict/samples.js';
+import type { Retained, Trend } from '../verdict/verdict.js';
+
+/** Per-route counts. */
+export interface RouteStats {
+  readonly name: string;
+  requests: number;
+  /** Answers with a status the route does not expect (default: 400 and above). */
+  failed: number;
+  statuses: Record<string, number>;
+}
+
+/** What the load did. */
+export interface LoadSummary {
+  /** Answers received. */
+  readonly requests: number;
+  readonly durationSeconds: number;
+  readonly requestsPerSecond: number;
+  /** Latency percentiles of every answer, in milliseconds. */
+  readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Connection errors and timeouts. */
+  readonly connectionErrors: number;
+  /** Answers with an unexpected status. */
+  readonly failed: number;
+  /** (connection errors + failed) / (answers + connection errors). */
+  readonly errorRate: number;
+  readonly routes: readonly RouteStats[];
+}
 
 /** The run's parameters, as reported. */
 export interface ReportParameters {
@@ -49,4 +74,11 @@ export interface SoakReport {
   readonly samples: readonly Sample[];
   /** Top growing allocation sites, final heap profile minus the baseline. */
   readonly growers: readonly Grower[];
+}
+
+/** The outcome of a soak: the report and the two heap profiles (gzipped profile.proto). */
+export interface SoakRun {
+  readonly report: SoakReport;
+  readonly heapBaseline: Uint8Array | undefined;
+  readonly heapFinal: Uint8Array | undefined;
 }

@@ -1,11 +1,12 @@
 // report.html: one self-contained page (inline SVG and CSS, no scripts, no network), everything escaped.
+
+import { formatBytes, formatCount, formatDuration } from '../units.js';
+import { frameLocation } from '../verdict/growers.js';
+import type { Metric, Sample } from '../verdict/samples.js';
+import { formatP } from '../verdict/verdict.js';
 import { escapeHtml as e } from './escape.js';
-import { frameLocation } from './growers.js';
-import type { SoakReport } from './report.js';
-import type { Metric, Sample } from './samples.js';
+import type { SoakReport } from './soak-report.js';
 import { type Chart, type ChartSeries, renderChart } from './svg-chart.js';
-import { formatBytes, formatCount, formatDuration } from './units.js';
-import { formatP } from './verdict.js';
 
 const colors: Record<Metric, string> = {
   heapUsed: '#1f6feb',

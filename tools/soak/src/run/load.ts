@@ -1,33 +1,7 @@
 // The load: autocannon as a library at fixed concurrency, a weighted route mix, requests counted live.
 import autocannon from 'autocannon';
-import type { CompiledRoute } from './routes.js';
-import { weightedPicker } from './routes.js';
-
-/** Per-route counts. */
-export interface RouteStats {
-  readonly name: string;
-  requests: number;
-  /** Answers with a status the route does not expect (default: 400 and above). */
-  failed: number;
-  statuses: Record<string, number>;
-}
-
-/** What the load did. */
-export interface LoadSummary {
-  /** Answers received. */
-  readonly requests: number;
-  readonly durationSeconds: number;
-  readonly requestsPerSecond: number;
-  /** Latency percentiles of every answer, in milliseconds. */
-  readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number };
-  /** Connection errors and timeouts. */
-  readonly connectionErrors: number;
-  /** Answers with an unexpected status. */
-  readonly failed: number;
-  /** (connection errors + failed) / (answers + connection errors). */
-  readonly errorRate: number;
-  readonly routes: readonly RouteStats[];
-}
+import type { LoadSummary, RouteStats } from '../report/soak-report.js';
+import { type CompiledRoute, weightedPicker } from './compile-routes.js';
 
 /** A running load. */
 export interface LoadRun {

@@ -1,56 +1,13 @@
-// The setup before the baseline: steps (log in, fetch a CSRF token) or a hook, yielding variables and headers.
-import { soakError } from './errors.js';
+// Runs the setup before the baseline: the steps (log in, fetch a CSRF token) or the hook, yielding variables and headers.
+import type {
+  Capture,
+  SetupContext,
+  SetupHook,
+  SetupResult,
+  SetupStep,
+} from '../config/setup-spec.js';
+import { reasonOf, soakError } from '../errors.js';
 import { compileTemplate } from './template.js';
-
-/** Where a setup step reads a variable from its response. */
-export type Capture =
-  /** A response header, e.g. `{ "from": "header", "name": "location" }`. */
-  | { readonly from: 'header'; readonly name: string; readonly regex?: string }
-  /** The body; with `regex`, its first group, e.g. `name="_csrf" value="([^"]+)"`. */
-  | { readonly from: 'body'; readonly regex?: string }
-  /** A JSON body, at a dotted path, e.g. `"data.token"`. */
-  | { readonly from: 'json'; readonly path: string }
-  /** A cookie the step set, by name. */
-  | { readonly from: 'cookie'; readonly name: string };
-
-/** One HTTP request of the setup. Cookies set by any step are sent on later steps and by the load. */
-export interface SetupStep {
-  /** Shown in errors. Default: `METHOD path`. */
-  readonly name?: string;
-  /** Default: GET. */
-  readonly method?: string;
-  /** Path with `{{…}}` placeholders (earlier captures, `env.NAME`). */
-  readonly path: string;
-  readonly headers?: Readonly<Record<string, string>>;
-  /** A string (form-encode it yourself) or an object sent as JSON. */
-  readonly body?: string | Record<string, unknown>;
-  /** Statuses that count as success. Default: any status below 400 (redirects are not followed). */
-  readonly expect?: readonly number[];
-  /** Variables to read from the response, by name. */
-  readonly capture?: Readonly<Record<string, Capture>>;
-}
-
-/** What a setup hook receives. */
-export interface SetupContext {
-  /** Base URL of the service, e.g. `http://127.0.0.1:41234`. */
-  readonly url: string;
-  /** Base URL of its /debug/pprof. */
-  readonly pprofUrl: string;
-  /** The global fetch. */
-  readonly fetch: typeof fetch;
-  readonly env: Readonly<Record<string, string | undefined>>;
-}
-
-/** What a setup hook returns: variables for `{{name}}` and headers for every load request. */
-export interface SetupResult {
-  readonly vars?: Readonly<Record<string, string>>;
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-/** A setup written in JavaScript (`soak.config.js`/`.mjs`). */
-export type SetupHook = (
-  context: SetupContext,
-) => Promise<SetupResult | undefined> | SetupResult | undefined;
 
 /** The variables and headers the load starts with. */
 export interface SetupOutcome {
@@ -158,8 +115,4 @@ function captureValue(
 
 function cookieHeader(jar: Map<string, string>): string {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

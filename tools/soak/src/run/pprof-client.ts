@@ -1,5 +1,5 @@
 // The target's @pugo/pprof over HTTP: find its endpoints, read post-GC metrics, fetch heap profiles.
-import { soakError } from './errors.js';
+import { soakError } from '../errors.js';
 import { describeFetchError } from './target.js';
 
 /** The part of @pugo/pprof's `/metrics` document a soak reads (structural, so any compatible server works). */

@@ -1,8 +1,8 @@
 // Parses pugo-soak's command line into options; a bad flag is one PUGO_ERR_SOAK_USAGE line.
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { usageError } from './errors.js';
-import type { SoakOptions } from './options.js';
-import { parseBytes, parseDuration } from './units.js';
+import type { SoakOptions } from '../config/options.js';
+import { usageError } from '../errors.js';
+import { parseBytes, parseDuration } from '../units.js';
 
 /** What the command line asks for. */
 export interface CliArgs {

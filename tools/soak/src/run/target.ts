@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { soakError } from './errors.js';
+import { soakError } from '../errors.js';
 
 /** A started target. */
 export interface Target {

@@ -1,8 +1,8 @@
 // The options of a soak: what to start or reach, the load, the thresholds; defaults and validation.
-import { usageError } from './errors.js';
-import { defaultRoutes, type RouteSpec } from './routes.js';
-import type { SetupHook, SetupStep } from './setup.js';
-import { MB } from './units.js';
+import { usageError } from '../errors.js';
+import { MB } from '../units.js';
+import { defaultRoutes, type RouteSpec } from './route-spec.js';
+import type { SetupHook, SetupStep } from './setup-spec.js';
 
 /** Everything a soak needs. Give `cmd` (start the target) or `url` (it is already running). */
 export interface SoakOptions {

@@ -1,10 +1,10 @@
 // Writes soak-report/<timestamp>/: report.json, samples.csv, heap-baseline.pb.gz, heap-final.pb.gz, report.html.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { soakError } from '../errors.js';
 import { samplesCsv } from './csv.js';
-import { soakError } from './errors.js';
 import { reportHtml } from './html.js';
-import type { SoakRun } from './soak.js';
+import type { SoakRun } from './soak-report.js';
 
 /** `2026-11-27T08-40-00Z`: a folder name that sorts by time and is valid everywhere. */
 export function timestampDir(date = new Date()): string {
