@@ -1,6 +1,6 @@
 // Front matter as Hugo (YAML `---`, TOML `+++`, JSON `{…}`), Jekyll (YAML) and static Pugo write it, read by gray-matter.
 import matter from 'gray-matter';
-import { parseTomlSubset } from './toml-subset.js';
+import { parse as parseToml } from 'smol-toml';
 
 /** What a file's head holds: no front matter, a front matter that cannot be read, or its fields. */
 export type FrontMatter =
@@ -21,10 +21,21 @@ const refuse = (language: string) => () => {
 // Added to gray-matter's own (YAML through js-yaml's safe schema, JSON). Its `---js` engine runs
 // the front matter through eval: an imported file must never run code, so it is replaced.
 const ENGINES = {
-  toml: parseTomlSubset,
+  toml: parseTomlFields,
   javascript: refuse('JavaScript'),
   coffee: refuse('CoffeeScript'),
 };
+
+/** smol-toml; gray-matter hands it the text after the `+++`, so its error lines are the file's. */
+function parseTomlFields(text: string): Record<string, unknown> {
+  try {
+    return parseToml(text);
+  } catch (error) {
+    const { line } = error as { line?: number };
+    const message = brief(error).replace(/^Invalid TOML document: /, '');
+    throw new Error(line === undefined ? message : `${message} on line ${line}`);
+  }
+}
 
 /** The languages a fence may name (`---json`); a bare `---` is YAML and `+++` is TOML. */
 const LANGUAGES: Readonly<Record<string, string>> = {
