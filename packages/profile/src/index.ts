@@ -44,6 +44,7 @@ export { type ReportProfile, SampleStream, type Samples } from './profile/sample
 export { scaleProfile, scaleProfileN } from './profile/scale.js';
 export { checkValid } from './profile/validate.js';
 export { type DecodeOptions, decodeProfile } from './proto/decode.js';
+export { type EncodeOptions, encodeProfile } from './proto/encode.js';
 export { isGzip } from './proto/gunzip.js';
 export { compileRegExp } from './regexp.js';
 export { generateReport, prepareProfile } from './report/generate.js';
