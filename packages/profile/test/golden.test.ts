@@ -1,7 +1,7 @@
 // Golden tests: every `.cmd` in test/fixtures/golden{,-extra} must print its `.txt` byte for byte.
 process.env.TZ = 'UTC';
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
@@ -30,13 +30,15 @@ function load(files: readonly string[]): Profile {
   return profiles.length === 1 ? profiles[0]! : mergeProfiles(profiles);
 }
 
-for (const dir of ['golden', 'golden-extra']) {
+// How many cases each folder holds: a lost or unreadable folder fails here (readdirSync throws).
+const expectedCases = { golden: 11, 'golden-extra': 188 } as const;
+
+for (const [dir, count] of Object.entries(expectedCases)) {
   const folder = join(fixtures, dir);
-  if (!existsSync(folder)) continue;
   const cmds = readdirSync(folder).filter((f) => f.endsWith('.cmd'));
   describe(dir, () => {
-    test('has cases', () => {
-      expect(cmds.length).toBeGreaterThan(0);
+    test(`has its ${count} cases`, () => {
+      expect(cmds.length).toBe(count);
     });
     for (const cmd of cmds) {
       test(cmd.replace(/\.cmd$/, ''), () => {
@@ -76,3 +78,20 @@ for (const dir of ['golden', 'golden-extra']) {
     }
   });
 }
+
+// A `list` golden must not depend on files outside the repository (Go's sources are in go-src/):
+// a routine under an absolute path is only expected where the file cannot be opened.
+test('list goldens read sources from the fixtures only', () => {
+  const folder = join(fixtures, 'golden-extra');
+  let routines = 0;
+  for (const txt of readdirSync(folder).filter((f) => f.endsWith('.txt'))) {
+    const lines = readFileSync(join(folder, txt), 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      const m = /^ROUTINE =+ .* in (\S+)$/.exec(line);
+      if (m === null) return;
+      routines++;
+      if (m[1]!.startsWith('/')) expect(lines[i + 2], `${txt}: ${m[1]}`).toMatch(/^ Error: /);
+    });
+  }
+  expect(routines).toBeGreaterThan(100);
+});

@@ -68,7 +68,9 @@ const reports: ReportOptions[] = [
 
 describe('openProfileFile', () => {
   test('the fixtures, gzipped or not: the same profile as decodeProfile, the same reports', async () => {
-    for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.pb.gz'))) {
+    const names = readdirSync(fixtures).filter((f) => f.endsWith('.pb.gz'));
+    expect(names.length).toBe(5);
+    for (const name of names) {
       const gz = readFileSync(join(fixtures, name));
       const expected = decodeProfile(gz);
       for (const path of [join(fixtures, name), file(gunzipSync(gz))]) {
