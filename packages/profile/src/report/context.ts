@@ -1,4 +1,5 @@
 // Shared state of one report: the profile, its total, units and the header labels.
+// Layout rules: https://github.com/pugo-dev/pugo/blob/main/packages/profile/docs/pprof-text-format.md
 import { basename } from 'node:path';
 import { buildGraph, type Graph } from '../graph/graph.js';
 import { sumNodes } from '../graph/trim.js';

@@ -1,4 +1,5 @@
 // Runs a report as go tool pprof's driver does: combine, pick the sample, filter, aggregate, print.
+// Layout rules: https://github.com/pugo-dev/pugo/blob/main/packages/profile/docs/pprof-text-format.md
 import { dotReport } from '../dot/dot-report.js';
 import { fail } from '../errors.js';
 import { copyStreamed } from '../file/copy-streamed.js';

@@ -1,4 +1,5 @@
 // The `list` report: per matching function, its source lines annotated with flat and cum.
+// Layout rules: https://github.com/pugo-dev/pugo/blob/main/packages/profile/docs/pprof-text-format.md
 
 import { fail } from '../errors.js';
 import { buildGraph } from '../graph/graph.js';

@@ -1,4 +1,5 @@
 // Formats a time as Go's "Jan 2, 2006 at 3:04pm (MST)" in the process's time zone (TZ).
+// Layout rules: https://github.com/pugo-dev/pugo/blob/main/packages/profile/docs/pprof-text-format.md
 import { zoneAbbreviation } from './zone-abbreviation.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,4 +1,5 @@
 // The `top` report: one row per node, flat and cumulative values with running sum.
+// Layout rules: https://github.com/pugo-dev/pugo/blob/main/packages/profile/docs/pprof-text-format.md
 import { trimGraph } from '../graph/trim.js';
 import { padLeft } from '../measurement/go-format.js';
 import { percentage } from '../measurement/units.js';

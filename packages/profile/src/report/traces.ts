@@ -1,4 +1,5 @@
 // The `traces` report: every sample's labels, value and stack, leaf first.
+// Layout rules: https://github.com/pugo-dev/pugo/blob/main/packages/profile/docs/pprof-text-format.md
 import { createNodes } from '../graph/graph.js';
 import { padLeft } from '../measurement/go-format.js';
 import { label } from '../measurement/units.js';

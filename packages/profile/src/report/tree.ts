@@ -1,4 +1,5 @@
 // The `tree` and `peek` reports: each node with its callers above and callees below.
+// Layout rules: https://github.com/pugo-dev/pugo/blob/main/packages/profile/docs/pprof-text-format.md
 
 import { fail } from '../errors.js';
 import { sortEdges } from '../graph/node.js';
