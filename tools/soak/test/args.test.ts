@@ -99,6 +99,9 @@ describe('parseArgs', () => {
     expect(codeOf(() => parseArgs(['--env', 'NOEQUALS']))).toMatch(/--env takes NAME=VALUE/);
     expect(codeOf(() => parseArgs(['--cmd']))).toMatch(/: --cmd needs a value;/);
     expect(codeOf(() => parseArgs(['--json=1']))).toMatch(/: --json takes no value;/);
+    expect(codeOf(() => parseArgs(['--drain', '-1']))).toMatch(
+      /: --drain needs a value \(one that starts with - is written --drain=VALUE\);/,
+    );
     expect(codeOf(() => parseArgs(['stray']))).toMatch(/unexpected argument "stray"/);
     expect(codeOf(() => parseArgs(['--out', 'x', '--no-report']))).toMatch(/not both/);
   });
@@ -200,6 +203,8 @@ describe('config files', () => {
     expect(await bad('b.json', '{"duraton": 5}')).toMatch(/unknown option "duraton"/);
     expect(await bad('c.json', '{"duration": "forever"}')).toMatch(/"duration" must be seconds/);
     expect(await bad('d.yaml', 'cmd: x')).toMatch(/unknown extension/);
+    expect(await bad('g.json', '{"cwd": 5}')).toMatch(/"cwd" must be a string$/);
+    expect(await bad('h.json', '{"env": ["A=1"]}')).toMatch(/"env" must be an object of strings$/);
     expect(
       await bad('e.json', '{"setup": [{"path": "/x", "capture": {"a": {"from": "moon"}}}]}'),
     ).toMatch(/needs "from"/);

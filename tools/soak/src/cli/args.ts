@@ -1,5 +1,8 @@
-// Parses pugo-soak's command line into options; a bad flag is one PUGO_ERR_SOAK_USAGE line.
-import { parseArgs as parseNodeArgs } from 'node:util';
+// Parses pugo-soak's command line with node:util's parseArgs, its flags and their kinds read from the
+// option table; a bad flag is one PUGO_ERR_SOAK_USAGE line.
+import { type ParseArgsConfig, parseArgs as parseNodeArgs } from 'node:util';
+import type { OptionRow } from '../config/option-row.js';
+import { type OptionKey, optionRows } from '../config/option-table.js';
 import type { SoakOptions } from '../config/options.js';
 import { usageError } from '../errors.js';
 import { parseBytes, parseDuration } from '../units.js';
@@ -25,45 +28,29 @@ export interface CliArgs {
   readonly options: SoakOptions;
 }
 
-const flags = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-  config: { type: 'string' },
-  cmd: { type: 'string' },
-  cwd: { type: 'string' },
-  env: { type: 'string', multiple: true },
-  url: { type: 'string' },
-  pprof: { type: 'string' },
-  ready: { type: 'string' },
-  'ready-timeout': { type: 'string' },
-  routes: { type: 'string' },
-  scenario: { type: 'string' },
-  inject: { type: 'string' },
-  duration: { type: 'string' },
-  quick: { type: 'boolean' },
-  interval: { type: 'string' },
-  connections: { type: 'string', short: 'c' },
-  rate: { type: 'string' },
-  warmup: { type: 'string' },
-  drain: { type: 'string' },
-  'max-growth': { type: 'string' },
-  'max-retained': { type: 'string' },
-  'max-error-rate': { type: 'string' },
-  alpha: { type: 'string' },
-  top: { type: 'string' },
-  out: { type: 'string' },
-  'no-report': { type: 'boolean' },
-  json: { type: 'boolean' },
-} as const;
+type FlagRow = OptionRow & { readonly flag: string };
+const flagRows = optionRows.filter((entry): entry is [OptionKey, FlagRow] => !!entry[1].flag);
+
+/** parseArgs' options: one per flag (and alias) of the table. */
+const parseConfig: NonNullable<ParseArgsConfig['options']> = {};
+for (const [, row] of flagRows) {
+  const option = {
+    type: row.kind === 'switch' ? 'boolean' : 'string',
+    ...(row.short ? { short: row.short } : {}),
+    ...(row.kind === 'env' ? { multiple: true } : {}),
+  } as const;
+  parseConfig[row.flag] = option;
+  if (row.alias) parseConfig[row.alias] = option;
+}
 
 /** Parses `argv` (without node and the script). */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  let values: Record<string, string | boolean | string[] | undefined>;
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   let positionals: string[];
   try {
     ({ values, positionals } = parseNodeArgs({
       args: [...argv],
-      options: flags,
+      options: parseConfig,
       strict: true,
       allowPositionals: true,
     }));
@@ -71,89 +58,88 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     throw usageError(describeParseError(error));
   }
   if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
-  const str = (name: keyof typeof flags) => values[name] as string | undefined;
-  const options: SoakOptions = {};
-  const set = <K extends keyof SoakOptions>(key: K, value: SoakOptions[K] | undefined) => {
-    if (value !== undefined) options[key] = value;
-  };
-  set('cmd', str('cmd'));
-  set('cwd', str('cwd'));
-  set('url', str('url'));
-  set('pprof', str('pprof'));
-  set('ready', str('ready'));
-  const envList = values.env as string[] | undefined;
-  if (envList !== undefined) {
-    const env: Record<string, string> = {};
-    for (const pair of envList) {
-      const eq = pair.indexOf('=');
-      if (eq <= 0) throw usageError(`--env takes NAME=VALUE, got "${pair}"`);
-      env[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-    options.env = env;
+  const given = new Map<OptionKey, string | boolean | string[]>();
+  const options: Record<string, unknown> = {};
+  for (const [key, row] of flagRows) {
+    const raw = values[row.flag] as string | boolean | string[] | undefined;
+    if (raw === undefined) continue;
+    given.set(key, raw);
+    // `--routes` names a file, read by the driver: only SoakOptions values are converted here.
+    if (row.scope !== 'cli' && row.kind !== 'routes') options[key] = flagValue(row, raw);
   }
-  const duration = (flag: keyof typeof flags) => {
-    const text = str(flag);
-    if (text === undefined) return undefined;
-    const ms = parseDuration(text);
-    if (ms === undefined)
-      throw usageError(`--${flag} takes a duration such as 90s, 5m or 500ms, got "${text}"`);
-    return ms;
-  };
-  const bytes = (flag: keyof typeof flags) => {
-    const text = str(flag);
-    if (text === undefined) return undefined;
-    const b = parseBytes(text);
-    if (b === undefined)
-      throw usageError(`--${flag} takes a size such as 64, 2KB or 16MB, got "${text}"`);
-    return b;
-  };
-  const number = (flag: keyof typeof flags, percent = false) => {
-    const text = str(flag);
-    if (text === undefined) return undefined;
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
-    if (m === null || (m[2] === '%' && !percent))
-      throw usageError(`--${flag} takes a number, got "${text}"`);
-    return m[2] === '%' ? Number(m[1]) / 100 : Number(m[1]);
-  };
-  set('readyTimeoutMs', duration('ready-timeout'));
-  set('durationMs', duration('duration'));
-  set('intervalMs', duration('interval'));
-  set('drainMs', duration('drain'));
-  set('connections', number('connections'));
-  set('rate', number('rate'));
-  set('warmup', number('warmup', true));
-  set('maxGrowth', bytes('max-growth'));
-  set('maxRetained', bytes('max-retained'));
-  set('maxErrorRate', number('max-error-rate', true));
-  set('alpha', number('alpha'));
-  set('top', number('top'));
-  if (values['no-report'] === true && str('out') !== undefined)
+  const text = (key: OptionKey) => given.get(key) as string | undefined;
+  const on = (key: OptionKey) => given.get(key) === true;
+  if (on('noReport') && text('out') !== undefined)
     throw usageError('pass --out or --no-report, not both');
-  if (str('scenario') !== undefined && str('inject') !== undefined)
+  const inject = values.inject as string | undefined;
+  if (text('scenario') !== undefined && inject !== undefined)
     throw usageError('--inject is another name for --scenario: pass one');
   return {
-    scenario: str('scenario') ?? str('inject'),
-    help: values.help === true,
-    version: values.version === true,
-    config: str('config'),
-    routes: str('routes'),
-    quick: values.quick === true,
-    json: values.json === true,
-    out: str('out'),
-    report: values['no-report'] !== true,
-    options,
+    scenario: text('scenario') ?? inject,
+    help: on('help'),
+    version: on('version'),
+    config: text('config'),
+    routes: text('routes'),
+    quick: on('quick'),
+    json: on('json'),
+    out: text('out'),
+    report: !on('noReport'),
+    options: options as SoakOptions,
   };
+}
+
+/** A flag's text as the option's value, by its kind. */
+function flagValue(row: FlagRow, raw: string | boolean | string[]): unknown {
+  const flag = `--${row.flag}`;
+  const text = String(raw);
+  switch (row.kind) {
+    case 'env': {
+      const env: Record<string, string> = {};
+      for (const pair of raw as string[]) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0) throw usageError(`${flag} takes NAME=VALUE, got "${pair}"`);
+        env[pair.slice(0, eq)] = pair.slice(eq + 1);
+      }
+      return env;
+    }
+    case 'duration': {
+      const ms = parseDuration(text);
+      if (ms === undefined)
+        throw usageError(`${flag} takes a duration such as 90s, 5m or 500ms, got "${text}"`);
+      return ms;
+    }
+    case 'size': {
+      const bytes = parseBytes(text);
+      if (bytes === undefined)
+        throw usageError(`${flag} takes a size such as 64, 2KB or 16MB, got "${text}"`);
+      return bytes;
+    }
+    case 'number':
+    case 'fraction': {
+      const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+      if (m === null || (m[2] === '%' && row.kind !== 'fraction'))
+        throw usageError(`${flag} takes a number, got "${text}"`);
+      return m[2] === '%' ? Number(m[1]) / 100 : Number(m[1]);
+    }
+    default:
+      return raw;
+  }
 }
 
 function describeParseError(error: unknown): string {
   const e = error as { code?: string; message?: string };
-  const flag = /'(-[^' ]*)/.exec(e.message ?? '')?.[1];
+  const message = e.message ?? '';
+  const flag = /'(-[^' ]*)/.exec(message)?.[1];
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown flag ${flag ?? ''}`.trim();
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `${flag ?? 'a flag'} ${/argument missing/.test(e.message ?? '') ? 'needs a value' : 'takes no value'}`;
+      if (/argument missing/.test(message)) return `${flag ?? 'a flag'} needs a value`;
+      // `--drain -1`: a value that looks like a flag.
+      if (/ambiguous/.test(message))
+        return `${flag ?? 'a flag'} needs a value (one that starts with - is written ${flag ?? '--flag'}=VALUE)`;
+      return `${flag ?? 'a flag'} takes no value`;
     default:
-      return (e.message ?? String(error)).split('\n')[0] ?? 'bad arguments';
+      return (message || String(error)).split('\n')[0] ?? 'bad arguments';
   }
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfigFile, loadRoutesFile, type SoakFileOptions } from '../config/config-file.js';
+import { optionTable } from '../config/option-table.js';
 import { defaults, type SoakOptions } from '../config/options.js';
 import { SoakError, usageError } from '../errors.js';
 import { type StatusStream, statusLine } from '../report/status-line.js';
@@ -66,7 +67,8 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     const status = statusLine(io.stderr);
     const result = await runSoak(options, { status, ...(io.signal ? { signal: io.signal } : {}) });
     let dir: string | undefined;
-    if (args.report) dir = await writeReport(result, args.out ?? fileOut ?? 'soak-report');
+    if (args.report)
+      dir = await writeReport(result, args.out ?? fileOut ?? optionTable.out.default);
     io.stdout.write(
       args.json ? `${JSON.stringify(result.report, null, 2)}\n` : summaryText(result.report, dir),
     );

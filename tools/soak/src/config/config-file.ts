@@ -4,6 +4,8 @@ import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { soakError } from '../errors.js';
 import { parseBytes, parseDuration } from '../units.js';
+import type { OptionRow } from './option-row.js';
+import { optionRows } from './option-table.js';
 import type { SoakOptions } from './options.js';
 import { validateRoutes } from './route-spec.js';
 import { validateSteps } from './setup-spec.js';
@@ -24,26 +26,14 @@ export interface SoakFileOptions extends SoakOptions {
   teardown?: () => unknown;
 }
 
-const durationKeys = {
-  readyTimeout: 'readyTimeoutMs',
-  duration: 'durationMs',
-  interval: 'intervalMs',
-  drain: 'drainMs',
-} as const;
-const byteKeys = ['maxGrowth', 'maxRetained'] as const;
-const plainKeys = [
-  'cmd',
-  'url',
-  'pprof',
-  'ready',
-  'connections',
-  'rate',
-  'warmup',
-  'maxErrorRate',
-  'alpha',
-  'top',
-  'out',
-] as const;
+type Fail = (reason: string, cause?: unknown) => Error;
+
+/** The rows a config file may set, by their key in the file. */
+const fileRows = new Map(
+  optionRows.flatMap(([key, row]) =>
+    row.configKey === undefined ? [] : [[row.configKey, { key, row }] as const],
+  ),
+);
 
 /**
  * Loads `file`. Durations are numbers of seconds or strings (`"60s"`, `"5m"`), sizes numbers of bytes
@@ -88,7 +78,7 @@ async function normalize(
   raw: unknown,
   dir: string,
   file: string,
-  fail: (reason: string, cause?: unknown) => Error,
+  fail: Fail,
   top: boolean,
 ): Promise<SoakFileOptions> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -98,77 +88,79 @@ async function normalize(
         : 'a scenario must be an object of options',
     );
   const o = raw as Record<string, unknown>;
-  const known = new Set<string>([
-    ...Object.keys(durationKeys),
-    ...byteKeys,
-    ...plainKeys,
-    'cwd',
-    'env',
-    'routes',
-    'setup',
-    ...(top ? ['scenarios', 'teardown'] : []),
-  ]);
-  for (const key of Object.keys(o)) if (!known.has(key)) throw fail(`unknown option "${key}"`);
+  for (const name of Object.keys(o)) {
+    const known = fileRows.get(name);
+    if (known === undefined || (!top && known.row.topLevelOnly))
+      throw fail(`unknown option "${name}"`);
+  }
   const out: Record<string, unknown> = {};
-  for (const key of plainKeys) if (o[key] !== undefined) out[key] = o[key];
-  for (const key of ['cmd', 'url', 'pprof', 'ready', 'out'] as const)
-    if (out[key] !== undefined && typeof out[key] !== 'string')
-      throw fail(`"${key}" must be a string`);
-  for (const key of ['connections', 'rate', 'warmup', 'maxErrorRate', 'alpha', 'top'] as const)
-    if (out[key] !== undefined && typeof out[key] !== 'number')
-      throw fail(`"${key}" must be a number`);
-  for (const [key, target] of Object.entries(durationKeys)) {
-    const v = o[key];
-    if (v === undefined) continue;
-    const ms =
-      typeof v === 'number' ? v * 1000 : typeof v === 'string' ? parseDuration(v) : undefined;
-    if (ms === undefined) throw fail(`"${key}" must be seconds or a duration such as "60s"`);
-    out[target] = ms;
+  for (const [name, { key, row }] of fileRows) {
+    if (o[name] === undefined) continue;
+    out[key] = await fileValue(row, name, o[name], { dir, file, fail });
   }
-  for (const key of byteKeys) {
-    const v = o[key];
-    if (v === undefined) continue;
-    const bytes = typeof v === 'number' ? v : typeof v === 'string' ? parseBytes(v) : undefined;
-    if (bytes === undefined) throw fail(`"${key}" must be bytes or a size such as "16MB"`);
-    out[key] = bytes;
-  }
-  if (typeof o.cwd === 'string') out.cwd = resolve(dir, o.cwd);
-  else if (top) out.cwd = dir;
-  if (typeof out.out === 'string') out.out = resolve(dir, out.out);
-  if (o.env !== undefined) {
-    if (
-      typeof o.env !== 'object' ||
-      o.env === null ||
-      !Object.values(o.env).every((v) => typeof v === 'string')
-    )
-      throw fail('"env" must be an object of strings');
-    out.env = o.env;
-  }
-  if (o.routes !== undefined) {
-    if (typeof o.routes === 'string') out.routes = await loadRoutesFile(resolve(dir, o.routes));
-    else out.routes = validateRoutes(o.routes, file);
-  }
-  if (o.setup !== undefined) {
-    if (typeof o.setup === 'function') out.setup = o.setup;
-    else out.setup = validateSteps(o.setup, fail);
-  }
-  if (top && o.teardown !== undefined) {
-    if (typeof o.teardown !== 'function')
-      throw fail('"teardown" must be a function (in a JS config)');
-    out.teardown = o.teardown;
-  }
-  if (top && o.scenarios !== undefined) {
-    if (typeof o.scenarios !== 'object' || o.scenarios === null || Array.isArray(o.scenarios))
-      throw fail('"scenarios" must be an object of named option sets');
-    const scenarios: Record<string, SoakOptions> = {};
-    for (const [name, value] of Object.entries(o.scenarios)) {
-      const scenarioFail = (reason: string, cause?: unknown) =>
-        fail(`scenario "${name}": ${reason}`, cause);
-      scenarios[name] = await normalize(value, dir, file, scenarioFail, false);
-    }
-    out.scenarios = scenarios;
-  }
+  if (top && out.cwd === undefined) out.cwd = dir;
   return out as SoakFileOptions;
+}
+
+/** A config file's value as the option's value, by its kind. */
+async function fileValue(
+  row: OptionRow,
+  name: string,
+  v: unknown,
+  at: { dir: string; file: string; fail: Fail },
+): Promise<unknown> {
+  const { dir, file, fail } = at;
+  switch (row.kind) {
+    case 'text':
+    case 'url':
+    case 'path':
+      if (typeof v !== 'string') throw fail(`"${name}" must be a string`);
+      return row.kind === 'path' ? resolve(dir, v) : v;
+    case 'number':
+    case 'fraction':
+      if (typeof v !== 'number') throw fail(`"${name}" must be a number`);
+      return v;
+    case 'duration': {
+      const ms =
+        typeof v === 'number' ? v * 1000 : typeof v === 'string' ? parseDuration(v) : undefined;
+      if (ms === undefined) throw fail(`"${name}" must be seconds or a duration such as "60s"`);
+      return ms;
+    }
+    case 'size': {
+      const bytes = typeof v === 'number' ? v : typeof v === 'string' ? parseBytes(v) : undefined;
+      if (bytes === undefined) throw fail(`"${name}" must be bytes or a size such as "16MB"`);
+      return bytes;
+    }
+    case 'env':
+      if (
+        typeof v !== 'object' ||
+        v === null ||
+        Array.isArray(v) ||
+        !Object.values(v).every((value) => typeof value === 'string')
+      )
+        throw fail(`"${name}" must be an object of strings`);
+      return v;
+    case 'routes':
+      return typeof v === 'string' ? loadRoutesFile(resolve(dir, v)) : validateRoutes(v, file);
+    case 'setup':
+      return typeof v === 'function' ? v : validateSteps(v, fail);
+    case 'function':
+      if (typeof v !== 'function') throw fail(`"${name}" must be a function (in a JS config)`);
+      return v;
+    case 'scenarios': {
+      if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw fail(`"${name}" must be an object of named option sets`);
+      const scenarios: Record<string, SoakOptions> = {};
+      for (const [scenario, value] of Object.entries(v)) {
+        const scenarioFail: Fail = (reason, cause) =>
+          fail(`scenario "${scenario}": ${reason}`, cause);
+        scenarios[scenario] = await normalize(value, dir, file, scenarioFail, false);
+      }
+      return scenarios;
+    }
+    default:
+      throw new TypeError(`option table: "${name}" has a kind no config file takes (${row.kind})`);
+  }
 }
 
 /** Reads a `--routes` JSON file. */
