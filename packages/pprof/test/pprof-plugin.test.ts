@@ -1,8 +1,10 @@
 // pprofPlugin in a fastify app with its own routes and error handler, over real HTTP.
+import { request } from 'node:http';
+import { time } from '@datadog/pprof';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pprofPlugin } from '../src/index.js';
-import { decodeProfile, get, sampleTypes } from './helpers.js';
+import { decodeProfile, get, sampleTypes, until } from './helpers.js';
 
 let app: FastifyInstance;
 let base: string;
@@ -81,6 +83,19 @@ describe('pprofPlugin', () => {
     const cmdline = await get(`${base}/debug/pprof/cmdline`);
     expect(cmdline.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(cmdline.text.split('\0')).toEqual(process.argv);
+  });
+
+  it('stops a CPU profile when the client goes away, and keeps serving', async () => {
+    // node:http rather than fetch: an aborted fetch can leave undici holding a spare socket that
+    // never sends a request, which Node does not count as idle, so app.close() would wait for it.
+    const client = request(`${base}/debug/pprof/profile?seconds=30`);
+    const failed = new Promise((resolve) => client.once('error', resolve));
+    client.end();
+    await until(() => time.isStarted());
+    client.destroy();
+    expect(await failed).toBeInstanceOf(Error);
+    await until(() => !time.isStarted(), 5000);
+    expect((await get(`${base}/debug/pprof/cmdline`)).status).toBe(200);
   });
 
   it('refuses non-loopback clients with 403 when no token is set', async () => {
