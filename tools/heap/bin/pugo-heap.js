@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const built = new URL('../dist/cli.js', import.meta.url);
+const built = new URL('../dist/cli/main.js', import.meta.url);
 // PUGO_HEAP_SOURCE=1 runs the source even when a build exists, so tests never run a stale dist.
 if (existsSync(fileURLToPath(built)) && process.env.PUGO_HEAP_SOURCE !== '1') {
   await import(built.href);
@@ -22,5 +22,5 @@ if (existsSync(fileURLToPath(built)) && process.env.PUGO_HEAP_SOURCE !== '1') {
     return next(specifier, { ...context, conditions: ['@pugo/source', ...context.conditions] });
   }`;
   register(`data:text/javascript,${encodeURIComponent(hook)}`);
-  await import(new URL('../src/cli.ts', import.meta.url).href);
+  await import(new URL('../src/cli/main.ts', import.meta.url).href);
 }

@@ -1,5 +1,6 @@
+// argv parsing in-process: Go's flag syntax, legacy sample flags, comparisons, the subcommand form, bad usage.
 import { describe, expect, test } from 'vitest';
-import { parseArgs } from '../src/args.js';
+import { parseArgs } from '../src/cli/args.js';
 import { HeapError } from '../src/errors.js';
 
 function usageMessage(argv: string[]): string {

@@ -1,7 +1,8 @@
+// URL sources in-process: pprof's URL recognition, -seconds and timeouts, Go durations, saved file names.
 import { describe, expect, test } from 'vitest';
-import { adjustUrl } from '../src/fetch.js';
-import { goDuration } from '../src/load.js';
-import { profilePrefix } from '../src/save.js';
+import { adjustUrl } from '../src/cli/fetch.js';
+import { goDuration } from '../src/cli/load.js';
+import { profilePrefix } from '../src/cli/save.js';
 
 describe('adjustUrl, as pprof recognises URLs', () => {
   test('http(s) URLs, and host:port/path without a scheme', () => {

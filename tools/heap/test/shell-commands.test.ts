@@ -1,10 +1,7 @@
+// The shell's line interpreter in-process: report commands, settings, shortcuts, sample types, `o`.
 import { describe, expect, test } from 'vitest';
-import {
-  expandShortcuts,
-  formatOptions,
-  interpret,
-  resolveSampleIndex,
-} from '../src/shell-commands.js';
+import { resolveSampleIndex } from '../src/cli/resolve-sample-index.js';
+import { expandShortcuts, formatOptions, interpret } from '../src/shell/shell-commands.js';
 
 const profile = {
   sampleType: [

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { decodeProfile } from '@pugo/profile';
 import { describe, expect, test, vi } from 'vitest';
-import { runShell } from '../src/shell.js';
+import { runShell } from '../src/shell/shell.js';
 import { fixtures, runCli } from './helpers/run-cli.js';
 
 // Each test starts node processes; on a busy 2-core machine that takes seconds, not milliseconds.

@@ -1,5 +1,5 @@
 // The web UI's page frame: header, view tabs, the refine form (pprof's query names) and styles.
-import type { Config } from '../config.js';
+import type { Config } from '../cli/config.js';
 import { escapeHtml, flameCss } from '../flame/flame-html.js';
 import { refinementQuery } from './web-query.js';
 

@@ -1,7 +1,7 @@
 // Writes a report where it belongs: stdout, or the -output file with pprof's note on stderr.
 import { writeFileSync } from 'node:fs';
 import type { Report } from '@pugo/profile';
-import { heapError } from './errors.js';
+import { heapError } from '../errors.js';
 
 /** Anything text can be written to (process.stdout, a test buffer). */
 export interface Writer {

@@ -1,8 +1,9 @@
 // What one line typed at the (pprof) prompt means, following pprof's interactive.go: commands, options, shortcuts.
-import type { Command } from './args.js';
-import { type Config, configure, findSetting, settings } from './config.js';
-import { HeapError } from './errors.js';
-import { reportCommands, unsupportedFlags } from './flags.js';
+import type { Command } from '../cli/args.js';
+import { type Config, configure, findSetting, settings } from '../cli/config.js';
+import { reportCommands, unsupportedFlags } from '../cli/flags.js';
+import { resolveSampleIndex } from '../cli/resolve-sample-index.js';
+import { HeapError } from '../errors.js';
 
 /** The profile facts the shell needs: its sample types. */
 export interface ShellProfile {
@@ -144,33 +145,6 @@ export function parseCommandLine(tokens: readonly string[], current: Config): Ac
 
 function catRegex(a: string, b: string): string {
   return a !== '' && b !== '' ? `${a}|${b}` : a + b;
-}
-
-/**
- * The sample type `value` names, as pprof's SampleIndexByName resolves it: an index, a type name,
- * or `inuse_x` for a type `x`. Throws the message pprof prints for anything else.
- */
-export function resolveSampleIndex(profile: ShellProfile, value: string): string {
-  const types = profile.sampleType.map((t) => t.type);
-  if (value === '') {
-    const fallback = types.includes(profile.defaultSampleType ?? '')
-      ? profile.defaultSampleType
-      : undefined;
-    return fallback ?? types[types.length - 1] ?? '';
-  }
-  if (/^[+-]?\d+$/.test(value)) {
-    const index = Number(value);
-    if (index < 0 || index >= types.length) {
-      throw new Error(`sample_index ${value} is outside the range [0..${types.length - 1}]`);
-    }
-    return types[index]!;
-  }
-  const noInuse = value.replace(/^inuse_/, '');
-  const found = types.find((t) => t === value || t === noInuse);
-  if (found === undefined) {
-    throw new Error(`sample_index ${JSON.stringify(value)} must be one of: [${types.join(' ')}]`);
-  }
-  return found;
 }
 
 /** The `o` listing: every setting with its value, pprof's layout (`  name = value //: choices`). */

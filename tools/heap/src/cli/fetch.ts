@@ -1,5 +1,5 @@
 // Fetches a profile over HTTP as pprof does: URL recognition, the `seconds` parameter and the timeout.
-import { heapError } from './errors.js';
+import { heapError } from '../errors.js';
 
 /** A URL source, ready to fetch. */
 export interface RemoteSource {

@@ -1,4 +1,6 @@
 // Parses pugo-heap's argv with Go's flag syntax (go tool pprof's flags) and the `pugo-heap top SOURCE` form.
+
+import { heapError, usageError } from '../errors.js';
 import {
   type Config,
   configure,
@@ -7,7 +9,6 @@ import {
   goParseInt,
   settings,
 } from './config.js';
-import { heapError, usageError } from './errors.js';
 import {
   legacySampleFlags,
   type ReportKind,

@@ -3,15 +3,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { generateReport } from '@pugo/profile';
-import type { Config } from './config.js';
-import { findSetting, settings } from './config.js';
-import { reportCommands } from './flags.js';
-import { emit, type Writer } from './output.js';
+import type { Config } from '../cli/config.js';
+import { findSetting, settings } from '../cli/config.js';
+import { reportCommands } from '../cli/flags.js';
+import { emit, type Writer } from '../cli/output.js';
+import { type ReportSources, toReportOptions } from '../cli/report-options.js';
+import { isPicture, writePicture } from '../web/picture.js';
 import { compactLabels, profileHeader } from './profile-labels.js';
-import { type ReportSources, toReportOptions } from './report-options.js';
 import { expandShortcuts, formatOptions, interpret } from './shell-commands.js';
 import { shellHelp, topicHelp } from './shell-help.js';
-import { isPicture, writePicture } from './web/picture.js';
 
 /** Where the shell reads and writes. */
 export interface ShellIo {

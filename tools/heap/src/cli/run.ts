@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { generateReport, openProfileFile, type Report } from '@pugo/profile';
+import { oneLine } from '../errors.js';
+import { isPicture } from '../web/picture-kinds.js';
 import { parseArgs } from './args.js';
-import { oneLine } from './errors.js';
 import { loadProfiles, streamableSource } from './load.js';
 import { emit, renderReport, type Writer } from './output.js';
 import { toReportOptions } from './report-options.js';
 import { usage } from './usage.js';
-import { isPicture } from './web/picture-kinds.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 
 /** The process around a run: streams and environment. */
@@ -70,7 +70,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     const sources = { ...loaded, diffBase: args.diffBase };
     if (args.http !== undefined) {
       // The web UI, pictures and the shell load on demand: a one-shot report needs none of them.
-      const { serveUntilInterrupted } = await import('./web/web-server.js');
+      const { serveUntilInterrupted } = await import('../web/web-server.js');
       await serveUntilInterrupted(
         args.http,
         sources,
@@ -82,7 +82,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     if (args.command !== undefined && isPicture(args.command.kind)) {
-      const { writePicture } = await import('./web/picture.js');
+      const { writePicture } = await import('../web/picture.js');
       await writePicture(args.command.kind, sources, args.config, {
         ...io,
         noBrowser: args.noBrowser,
@@ -90,7 +90,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     if (args.command === undefined) {
-      const { runShell } = await import('./shell.js');
+      const { runShell } = await import('../shell/shell.js');
       await runShell(sources, args.config, {
         stdin: io.stdin,
         stdout: io.stdout,

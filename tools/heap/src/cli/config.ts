@@ -1,6 +1,6 @@
 // The report settings pprof calls its config: their names, defaults and help, shared by flags and the shell.
 import type { Granularity } from '@pugo/profile';
-import { usageError } from './errors.js';
+import { usageError } from '../errors.js';
 
 /** Settings a report is made with; unset means pprof's default for that report. */
 export interface Config {

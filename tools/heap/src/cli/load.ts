@@ -1,7 +1,7 @@
 // Turns the command line's sources into profiles: read or fetch, decode, merge, save fetched copies.
 import { readFile, stat } from 'node:fs/promises';
 import { decodeProfile, mergeProfiles, type Profile } from '@pugo/profile';
-import { heapError } from './errors.js';
+import { heapError } from '../errors.js';
 import { adjustUrl, fetchProfile } from './fetch.js';
 import { saveProfile } from './save.js';
 
