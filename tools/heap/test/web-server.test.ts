@@ -6,7 +6,12 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { decodeProfile, generateReport } from '@pugo/profile';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseHostPort, startWebServer, type WebServer } from '../src/web/web-server.js';
+import {
+  isLoopback,
+  parseHostPort,
+  startWebServer,
+  type WebServer,
+} from '../src/web/web-server.js';
 import { fixtures } from './helpers/run-cli.js';
 import { xmlProblem } from './helpers/xml-check.js';
 
@@ -208,6 +213,43 @@ describe('loopback', () => {
     await expect(
       startWebServer({ hostport: '0.0.0.0:0', sources: { profile: end, diffBase: false } }),
     ).rejects.toThrow(/not loopback.*-http_remote/);
+  });
+
+  // The same table as @pugo/pprof's isLoopback tests: the two copies answer alike.
+  test.each([
+    'localhost',
+    'LOCALHOST',
+    '127.0.0.1',
+    '127.1.2.3',
+    '127.255.255.255',
+    '[::1]',
+    '::1',
+    '0:0:0:0:0:0:0:1',
+    '::ffff:127.0.0.1',
+    '[::ffff:127.0.0.1]',
+    '::ffff:7f00:1',
+  ])('isLoopback(%j) is true', (address) => {
+    expect(isLoopback(address)).toBe(true);
+  });
+
+  test.each([
+    '128.0.0.1',
+    '126.255.255.255',
+    '127.0.0.1.evil.com',
+    'localhost.evil.com',
+    '0.0.0.0',
+    '::',
+    '10.0.0.1',
+    '192.0.2.7',
+    'example.com',
+    '::ffff:10.0.0.1',
+    '::ffff:128.0.0.1',
+    '::2',
+    '[::1',
+    '',
+    undefined,
+  ])('isLoopback(%j) is false', (address) => {
+    expect(isLoopback(address)).toBe(false);
   });
 
   test('HOST:PORT parsing follows pprof: empty host is localhost, empty port picks one', () => {

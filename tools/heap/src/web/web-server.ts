@@ -1,13 +1,12 @@
 // pugo-heap -http: pprof's web UI over node:http — graph, top, flame graph, peek, source, download.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ProfileError } from '@pugo/profile';
+import { type AddressInfo, BlockList, isIP } from 'node:net';
+import { encodeProfile, ProfileError } from '@pugo/profile';
 import type { Config } from '../cli/config.js';
 import type { Writer } from '../cli/output.js';
 import type { ReportSources } from '../cli/report-options.js';
 import { heapError } from '../errors.js';
-import { encodeProfile } from './encode-profile.js';
 import { openBrowser } from './open-browser.js';
 import { contentSecurityPolicy, renderPage, views } from './web-page.js';
 import { configFromQuery, QueryError } from './web-query.js';
@@ -52,12 +51,25 @@ const handlers: Record<string, (v: ViewInput) => Promise<ViewOutput>> = {
   '/source': sourceView,
 };
 
-/** Whether `host` is a loopback name or address. */
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return (
-    h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1'
-  );
+/** The loopback addresses, in node:net's BlockList: every spelling of ::1 and of ::ffff:127.x.y.z. */
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/**
+ * Whether `address` is a loopback host: `localhost` (any case), an address in 127.0.0.0/8, `::1`,
+ * or an IPv4-mapped 127.x.y.z; IPv6 with or without brackets; other names never (no DNS lookup).
+ * The same rule as @pugo/pprof's exported `isLoopback`, copied: pugo-heap does not depend on
+ * @pugo/pprof, which would bring its native profiler addon into a command-line tool. A workspace
+ * test holds the two copies to the same answers.
+ */
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const host = address.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (host === 'localhost') return true;
+  const family = isIP(host);
+  if (family === 0) return false;
+  return loopback.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /** Splits `HOST:PORT` as pprof's getHostAndPort does. Throws a usage HeapError. */
