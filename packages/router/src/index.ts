@@ -4,7 +4,6 @@ export { errorMessages, RouterError, type RouterErrorCode } from './errors.js';
 export { type RecoveryOptions, recovery } from './middleware/recovery.js';
 export { type RequestLoggerOptions, requestLogger } from './middleware/request-logger.js';
 export { DEFAULT_POOL_SIZE, type RouterOptions } from './options.js';
-export type { PoolStat, PoolStats } from './pool/pool-stats.js';
 export type { RetentionFinding } from './pool/retention-guard.js';
 export { defaultErrorHandler, statusOf } from './request/error-handler.js';
 export { createRouter } from './router.js';
@@ -18,6 +17,8 @@ export type {
   HttpMethod,
   Middleware,
   Next,
+  PoolStat,
+  PoolStats,
   ResponseResult,
   Result,
   RouteBuilder,

@@ -2,10 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { type RouterOptions, resolveOptions } from './options.js';
 import { buildPlugin } from './plugin.js';
-import { type PoolStats, summarizePools } from './pool/pool-stats.js';
+import { summarizePools } from './pool/pool-stats.js';
 import { RouteRegistrar, type RouterCore } from './routes/route-registrar.js';
 import { RouteTable } from './routes/route-table.js';
-import type { Router } from './types.js';
+import type { PoolStats, Router } from './types.js';
 
 /** The one implementation of `Router`: the root registrar, plus poolStats() and plugin(). */
 class RouterImpl extends RouteRegistrar implements Router {

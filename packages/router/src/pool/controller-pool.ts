@@ -1,7 +1,6 @@
 // A route's pool of controller instances: lazy, bounded, reset on release, guarded, counted.
-import type { ControllerClass } from '../types.js';
+import type { ControllerClass, PoolStat } from '../types.js';
 import { compileDefaultReset, type ResetFn } from './default-reset.js';
-import type { PoolStat } from './pool-stats.js';
 import { type Difference, findRetained } from './retention-guard.js';
 
 interface ClassInfo {

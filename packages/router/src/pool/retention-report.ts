@@ -1,6 +1,5 @@
 // What a retention finding does: fails the request when strict, else goes to onRetention or a warning.
 import { routerError } from '../errors.js';
-import type { ResolvedOptions } from '../options.js';
 import type { RetentionFinding } from './retention-guard.js';
 
 /** The part of fastify's logger a report needs. */
@@ -16,9 +15,10 @@ export interface WarnLogger {
 export type RetentionReport = (finding: RetentionFinding, log: WarnLogger, failed: boolean) => void;
 
 /** A report for one route: the once-per-field memory of warnings is the route's own. */
-export function createRetentionReport(
-  options: Pick<ResolvedOptions, 'strict' | 'onRetention'>,
-): RetentionReport {
+export function createRetentionReport(options: {
+  readonly strict: boolean;
+  readonly onRetention: ((finding: RetentionFinding) => void) | undefined;
+}): RetentionReport {
   const warned = new Set<string>();
   return (finding, log, failed) => {
     if (options.strict && !failed) throw routerError('PUGO_ERR_ROUTER_RETAINED', finding);
