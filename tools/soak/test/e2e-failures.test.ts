@@ -2,7 +2,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
 import { fixtureCmd, fixtures, lastLine, quickFlags, runBin, soak } from './helpers/soak.js';
 
 describe.concurrent('harness failures', () => {
@@ -93,6 +95,42 @@ describe.concurrent('harness failures', () => {
     expect(lastLine(r.stderr)).toMatch(
       /^pugo-soak: the error rate 100\.00% passed --max-error-rate 1% \(0 connection errors, \d+ unexpected statuses, most from POST \/admin\/posts\/1: 403×\d+\); .* \(report: .+\)$/,
     );
+  }, 120_000);
+
+  it('Ctrl-C during the load: exit 2 naming the phase, the target stopped', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'soak-abort-')), 'pid');
+    const controller = new AbortController();
+    let stderr = '';
+    const code = await run(
+      [
+        '--cmd',
+        `echo $$ > ${pidFile}; exec ${fixtureCmd('clean')}`,
+        '--cwd',
+        fixtures,
+        '--ready',
+        '/healthz',
+        ...quickFlags,
+        '--no-report',
+      ],
+      {
+        stdout: { write: () => {} },
+        stderr: {
+          write: (text: string) => {
+            stderr += text;
+            if (text.startsWith('pugo-soak: load for')) controller.abort();
+          },
+        },
+        signal: controller.signal,
+      },
+    );
+    expect(code).toBe(2);
+    expect(lastLine(stderr)).toBe(
+      'pugo-soak: the soak was interrupted during load; the target was stopped and no verdict was reached',
+    );
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(pid).toBeGreaterThan(0);
+    await sleep(100);
+    expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
   }, 120_000);
 
   it('--inject merges a scenario of the config (its env reaches the target); an unknown one is refused', async () => {
