@@ -1,4 +1,5 @@
-// Parsing and printing the quantities of a soak: durations, byte sizes, rates.
+// Parsing and printing the quantities of a soak: durations, byte sizes, counts.
+// Hand-written: pugo-soak's own pinned spellings (`90s`, `16.0 MB`); @pugo/profile's scaledLabel prints `16MB`.
 
 const durationUnits: Record<string, number> = {
   ms: 1,

@@ -1,15 +1,15 @@
 // The pugo-soak driver: argv → options → soak → summary, report folder and exit code (0, 1, 2).
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { loadConfigFile, loadRoutesFile, type SoakFileOptions } from '../config/config-file.js';
+import { loadConfigFile, type SoakFileOptions } from '../config/config-file.js';
 import { optionTable } from '../config/option-table.js';
-import { defaults, type SoakOptions } from '../config/options.js';
-import { SoakError, usageError } from '../errors.js';
+import { SoakError } from '../errors.js';
+import type { SoakReport } from '../report/soak-report.js';
 import { type StatusStream, statusLine } from '../report/status-line.js';
 import { summaryText } from '../report/summary.js';
 import { writeReport } from '../report/write-report.js';
 import { runSoak } from '../run/run-soak.js';
 import { parseArgs } from './args.js';
+import { soakOptions } from './soak-options.js';
 import { usageText } from './usage.js';
 
 /** The streams the driver talks to. */
@@ -30,56 +30,22 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       return 0;
     }
     if (args.version) {
-      const pkg = JSON.parse(
-        readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-      ) as {
-        version: string;
-      };
-      io.stdout.write(`pugo-soak ${pkg.version}\n`);
+      io.stdout.write(`pugo-soak ${packageVersion()}\n`);
       return 0;
     }
     const file: SoakFileOptions = args.config ? await loadConfigFile(args.config) : {};
-    const { out: fileOut, scenarios, teardown: fileTeardown, ...base } = file;
-    teardown = fileTeardown;
-    let fromFile: SoakOptions = base;
-    if (args.scenario !== undefined) {
-      const known = Object.keys(scenarios ?? {});
-      const scenario = scenarios?.[args.scenario];
-      if (scenario === undefined)
-        throw usageError(
-          `no scenario "${args.scenario}" in ${args.config ?? 'the command line (pass --config)'}${known.length ? `; known: ${known.join(', ')}` : ''}`,
-        );
-      fromFile = {
-        name: args.scenario,
-        ...base,
-        ...scenario,
-        env: { ...base.env, ...scenario.env },
-      };
-    }
-    const options: SoakOptions = { ...fromFile, ...args.options };
-    if (args.options.env || fromFile.env) options.env = { ...fromFile.env, ...args.options.env };
-    if (args.options.cwd) options.cwd = resolve(args.options.cwd);
-    if (args.options.url && fromFile.cmd) delete options.cmd;
-    if (args.options.cmd && fromFile.url) delete options.url;
-    if (args.quick && args.options.durationMs === undefined)
-      options.durationMs = defaults.quickDurationMs;
-    if (args.routes) options.routes = await loadRoutesFile(args.routes);
+    teardown = file.teardown;
+    const options = await soakOptions(args, file);
     const status = statusLine(io.stderr);
     const result = await runSoak(options, { status, ...(io.signal ? { signal: io.signal } : {}) });
     let dir: string | undefined;
     if (args.report)
-      dir = await writeReport(result, args.out ?? fileOut ?? optionTable.out.default);
+      dir = await writeReport(result, args.out ?? file.out ?? optionTable.out.default);
     io.stdout.write(
       args.json ? `${JSON.stringify(result.report, null, 2)}\n` : summaryText(result.report, dir),
     );
     const r = result.report;
-    const line =
-      r.verdict === 'error'
-        ? `pugo-soak: ${r.error?.message ?? 'the soak failed'}`
-        : r.verdict === 'leak'
-          ? `pugo-soak: LEAK: ${r.reasons[0] ?? ''}`
-          : 'pugo-soak: no leak';
-    io.stderr.write(`${line}${dir ? ` (report: ${dir})` : ''}\n`);
+    io.stderr.write(`${verdictLine(r)}${dir ? ` (report: ${dir})` : ''}\n`);
     return r.exitCode;
   } catch (error) {
     if (error instanceof SoakError) {
@@ -107,4 +73,16 @@ async function runTeardown(teardown: (() => unknown) | undefined, io: RunIo): Pr
       `pugo-soak: the config's teardown failed: ${(error as Error)?.message ?? String(error)}\n`,
     );
   }
+}
+
+/** The last line on stderr: the verdict, or why there is none. */
+function verdictLine(r: SoakReport): string {
+  if (r.verdict === 'error') return `pugo-soak: ${r.error?.message ?? 'the soak failed'}`;
+  return r.verdict === 'leak' ? `pugo-soak: LEAK: ${r.reasons[0] ?? ''}` : 'pugo-soak: no leak';
+}
+
+/** The version in this package's package.json (two folders up from src/cli or dist/cli). */
+function packageVersion(): string {
+  const url = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
 }

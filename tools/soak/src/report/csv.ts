@@ -1,4 +1,5 @@
 // samples.csv: one row per post-GC reading.
+// Hand-written: the rows are numbers and a phase name; RFC 4180 quoting is one regular expression.
 import type { Sample } from '../verdict/samples.js';
 
 const columns = [

@@ -1,4 +1,5 @@
 // HTML escaping for everything the report page prints (route names, file paths, commands).
+// Hand-written: Node has no HTML escaper, and five entities cover text and quoted attributes.
 
 const entities: Record<string, string> = {
   '&': '&amp;',

@@ -1,4 +1,5 @@
 // The live status on stderr: one rewritten line on a terminal, plain lines otherwise.
+// Hand-written: one escape sequence (carriage return, erase line) on any stream with write(), so tests can read it.
 
 /** Where status goes: a writable with an optional TTY flag. */
 export interface StatusStream {

@@ -1,4 +1,5 @@
 // A small line chart as inline SVG (no scripts, no external references), for report.html.
+// Hand-written: chart libraries draw with scripts or a DOM, and report.html must open offline with neither.
 import { escapeHtml } from './escape.js';
 
 /** One line of a chart. */

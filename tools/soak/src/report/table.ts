@@ -1,4 +1,5 @@
 // Aligned plain-text tables for the terminal summary.
+// Hand-written: padding columns is a dozen lines, and the summary's layout is its own (not pprof's).
 
 /** Rows padded into columns; `right` lists the columns aligned right (numbers). */
 export function alignTable(

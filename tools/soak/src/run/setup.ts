@@ -1,4 +1,5 @@
 // Runs the setup before the baseline: the steps (log in, fetch a CSRF token) or the hook, yielding variables and headers.
+// Cookies by hand: only name=value pairs the target set, sent back to that one origin (no domain or path rules).
 import type {
   Capture,
   SetupContext,

@@ -1,4 +1,5 @@
 // `{{…}}` templates in route paths, bodies and headers: setup variables, counters and random values.
+// Hand-written: its placeholders make a fresh value per request (seq, rand, int, pick), as no template library does.
 
 /** Values a template can name: variables captured by the setup, and the environment. */
 export interface TemplateScope {

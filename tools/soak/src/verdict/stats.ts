@@ -1,4 +1,5 @@
 // The statistics of the verdict: Theil–Sen slope, Mann–Kendall trend test (ties-corrected), medians.
+// Hand-written: no well-kept JS library has Theil–Sen or tie-corrected Mann–Kendall (tested on known values).
 
 /** A robust straight line through points: the median of the pairwise slopes. */
 export interface TheilSen {
