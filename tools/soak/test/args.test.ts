@@ -1,7 +1,9 @@
 // Command-line flags, config files, routes, templates: what they parse to and the one-line errors.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/cli/args.js';
 import { loadConfigFile, loadRoutesFile } from '../src/config/config-file.js';
@@ -186,6 +188,23 @@ describe('config files', () => {
     const o = await loadConfigFile(file);
     expect(o.url).toBe('http://127.0.0.1:9');
     expect(typeof o.setup).toBe('function');
+  });
+
+  it("reads the fixtures' calibration config, whose scenarios start fixtures that exist", async () => {
+    const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+    const o = await loadConfigFile(join(fixtures, 'fixtures.soak.json'));
+    const scenarios = Object.entries(o.scenarios ?? {});
+    expect(scenarios.map(([name]) => name).sort()).toEqual([
+      'bounded-lru',
+      'cache-leak',
+      'listener-leak',
+      'pool-plateau',
+    ]);
+    for (const cmd of [o.cmd, ...scenarios.map(([, s]) => s.cmd)]) {
+      const script = /(\S+\.mjs)$/.exec(cmd ?? '')?.[1];
+      expect(script, cmd).toBeDefined();
+      expect(existsSync(join(o.cwd!, script!)), script).toBe(true);
+    }
   });
 
   it('reports a bad config file on one line', async () => {

@@ -35,6 +35,10 @@ describe('report.html', () => {
   const html = reportHtml(sampleReport());
 
   it('makes no network references: no scripts, links, sources or CSS urls', () => {
+    // A page, not an empty string: the checks below would pass on nothing.
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html.match(/<svg /g)?.length).toBeGreaterThan(0);
+    expect(html).toContain('<style>');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link/i);
     // In a tag, not in escaped text (the hostile name holds ` src=` as text).
