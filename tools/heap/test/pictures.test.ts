@@ -71,6 +71,12 @@ describe.concurrent('pictures from the command line', () => {
     const data = flameJson(html);
     expect(data.names).toContain('main.(*ArticleController).Get');
     expect(data.diff).toBe(false);
+    // The page's code is browser/flame-client.js, inlined as it is in the package.
+    const client = readFileSync(
+      join(import.meta.dirname, '..', 'browser', 'flame-client.js'),
+      'utf8',
+    );
+    expect(html).toContain(`<script type="module">${client}</script>`);
   });
 
   test('-flame -diff_base marks a diff; -flame honours -focus', async () => {

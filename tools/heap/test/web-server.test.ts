@@ -63,11 +63,16 @@ describe('routes', () => {
     expect(xmlProblem(svg)).toBeUndefined();
     expect(svg).toContain('main.(*ArticleController).Get (152993.85kB)');
     expect(svg).toContain('Showing nodes accounting for 156125.92kB');
-    // Every script carries the page's nonce.
+    // Every script carries the page's nonce; the graph's is browser/graph-client.js.
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-    for (const m of r.body.matchAll(/<script(?![^>]*type="application\/json")([^>]*)>/g)) {
-      expect(m[1]).toContain(`nonce="${nonce}"`);
-    }
+    const scripts = [...r.body.matchAll(/<script(?![^>]*type="application\/json")([^>]*)>/g)];
+    expect(scripts.length).toBe(1);
+    for (const m of scripts) expect(m[1]).toContain(`nonce="${nonce}"`);
+    const client = readFileSync(
+      join(import.meta.dirname, '..', 'browser', 'graph-client.js'),
+      'utf8',
+    );
+    expect(r.body).toContain(`<script type="module" nonce="${nonce}">${client}</script>`);
   });
 
   test('/top is the top table with every node', async () => {

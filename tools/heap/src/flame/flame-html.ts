@@ -1,5 +1,5 @@
 // The flame graph as HTML: one self-contained file (no network), or the view the web UI embeds.
-import { flameClient } from './flame-client.js';
+import { browserScript } from '../browser-script.js';
 import type { FlameData } from './flame-data.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -58,7 +58,7 @@ ${data.diff ? '<span class="flame-key"><i class="grew"></i>grew <i class="shrank
 <div class="flame-wrap"><canvas id="flame"></canvas></div>
 <div id="flame-tip" hidden></div>
 <script type="application/json" id="flame-data">${scriptJson(data)}</script>
-<script${n}>${flameClient}</script>`;
+<script type="module"${n}>${browserScript('flame-client.js')}</script>`;
 }
 
 /** A standalone flame graph page: opens from disk, loads nothing from the network. */

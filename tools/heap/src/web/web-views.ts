@@ -1,5 +1,6 @@
 // The web UI's views: each turns the refined settings into a page body (graph, top, flame, peek, source).
 import { generateReport, scaledLabel } from '@pugo/profile';
+import { browserScript } from '../browser-script.js';
 import type { Config } from '../cli/config.js';
 import { type ReportSources, toReportOptions } from '../cli/report-options.js';
 import { flameData } from '../flame/flame-data.js';
@@ -22,23 +23,6 @@ export interface ViewOutput {
   warnings: string[];
 }
 
-// Clicking a node of the graph focuses on its function: f=^name$ in the URL, as pprof's UI can.
-const focusOnClick = `(() => {
-  for (const g of document.querySelectorAll('#graph g.node')) {
-    const title = g.querySelector('title');
-    const a = g.querySelector('a');
-    if (!title || !a || !/^N\\d+$/.test(title.textContent)) continue;
-    const tip = a.getAttribute('xlink:title') || a.getAttribute('title') || '';
-    const name = tip.replace(/ \\([^()]*\\)$/, '');
-    g.addEventListener('click', (ev) => {
-      ev.preventDefault();
-      const url = new URL(location.href);
-      url.searchParams.set('f', '^' + name.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&') + '$');
-      location.assign(url.toString());
-    });
-  }
-})();`;
-
 function regexpLiteral(name: string): string {
   return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 }
@@ -52,7 +36,7 @@ export async function graphView(v: ViewInput): Promise<ViewOutput> {
   const report = generateReport(v.sources.profile, graphOptions(v.config, v.sources));
   const svg = await renderSvg(report.text, true);
   return {
-    body: `<p class="hint">Click a node to focus the graph on it.</p><div class="graph" id="graph">${svg}</div><script nonce="${v.nonce}">${focusOnClick}</script>`,
+    body: `<p class="hint">Click a node to focus the graph on it.</p><div class="graph" id="graph">${svg}</div><script type="module" nonce="${v.nonce}">${browserScript('graph-client.js')}</script>`,
     warnings: report.warnings,
   };
 }
