@@ -3,6 +3,15 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import {
+  encodeProfile,
+  type Location,
+  type Mapping,
+  type ProfileFunction,
+  type ReportProfile,
+  type Sample,
+  SampleStream,
+} from '@pugo/profile';
 
 export interface SyntheticProfileOptions {
   /** Samples (stacks with their four heap values). Default: 1,000,000. */
@@ -29,13 +38,14 @@ export function syntheticProfile(options: SyntheticProfileOptions = {}): Synthet
   const functions = options.functions ?? 5_000;
   const locations = options.locations ?? 20_000;
   const dir = options.dir ?? join(tmpdir(), 'pugo-bench-heap');
-  const name = `synthetic-v2-${samples}-${functions}-${locations}`;
+  // v3: written by @pugo/profile's encodeProfile (v2 lacked pprof's default_sample_type field).
+  const name = `synthetic-v3-${samples}-${functions}-${locations}`;
   const path = join(dir, `${name}.pb.gz`);
   const sizeFile = join(dir, `${name}.size`);
   if (existsSync(path) && existsSync(sizeFile)) {
     return { path, decodedBytes: Number(readFileSync(sizeFile, 'utf8')), samples };
   }
-  const proto = encodeProfile(samples, functions, locations);
+  const proto = encodeProfile(syntheticModel(samples, functions, locations), { gzip: false });
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${path}.tmp`, gzipSync(proto, { level: 6 }));
   renameSync(`${path}.tmp`, path);
@@ -55,126 +65,25 @@ function prng(seed: number): () => number {
   };
 }
 
-/** A growable protobuf writer: varints, tags, length-delimited fields. */
-class Writer {
-  buf: Buffer;
-  pos = 0;
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  reserve(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
-  }
-  varint(value: number): void {
-    this.reserve(10);
-    let v = value;
-    while (v >= 0x80) {
-      this.buf[this.pos++] = (v % 0x80) | 0x80;
-      v = Math.floor(v / 0x80);
-    }
-    this.buf[this.pos++] = v;
-  }
-  tag(field: number, wire: number): void {
-    this.varint(field * 8 + wire);
-  }
-  uint(field: number, value: number): void {
-    this.tag(field, 0);
-    this.varint(value);
-  }
-  /** A length-delimited field whose body is `body`'s bytes so far. */
-  message(field: number, body: Writer): void {
-    this.tag(field, 2);
-    this.varint(body.pos);
-    this.reserve(body.pos);
-    body.buf.copy(this.buf, this.pos, 0, body.pos);
-    this.pos += body.pos;
-    body.pos = 0;
-  }
-  string(field: number, text: string): void {
-    const bytes = Buffer.from(text, 'utf8');
-    this.tag(field, 2);
-    this.varint(bytes.length);
-    this.reserve(bytes.length);
-    bytes.copy(this.buf, this.pos);
-    this.pos += bytes.length;
-  }
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.pos);
-  }
-}
-
-/** The profile.proto bytes: a Go-style heap profile (four sample types) with deep, skewed stacks. */
-function encodeProfile(samples: number, functions: number, locations: number): Buffer {
-  const random = prng(20150101);
-  const strings = [''];
-  const index = new Map<string, number>([['', 0]]);
-  const str = (s: string) => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      index.set(s, i);
-    }
-    return i;
+/**
+ * A Go-style heap profile (four sample types) with deep, skewed stacks. Its samples are a stream
+ * made afresh from the seed on each pass, one sample object refilled: encodeProfile writes each as
+ * it comes, so a profile of millions of samples never exists in memory, only its bytes.
+ */
+function syntheticModel(samples: number, functions: number, locations: number): ReportProfile {
+  const mapping: Mapping = {
+    id: 1,
+    start: 0x400000,
+    limit: 0x400000 + locations * 64,
+    offset: 0,
+    file: '/usr/local/bin/synthetic',
+    buildId: '',
+    hasFunctions: true,
+    hasFilenames: true,
+    hasLineNumbers: true,
+    hasInlineFrames: false,
   };
-  const out = new Writer(64 * 1024 * 1024);
-  const inner = new Writer(4096);
-  const packed = new Writer(1024);
-
-  for (const [type, unit] of [
-    ['alloc_objects', 'count'],
-    ['alloc_space', 'bytes'],
-    ['inuse_objects', 'count'],
-    ['inuse_space', 'bytes'],
-  ] as const) {
-    inner.uint(1, str(type));
-    inner.uint(2, str(unit));
-    out.message(1, inner);
-  }
-
-  // Samples: two root frames, then 8–28 frames, each drawn with a skew from its own layer.
-  const layers = 28;
-  const perLayer = Math.floor((locations - 2) / layers);
-  for (let s = 0; s < samples; s++) {
-    const depth = 8 + Math.floor(random() * 21);
-    const stack: number[] = [];
-    for (let d = depth - 1; d >= 0; d--) {
-      stack.push(3 + d * perLayer + Math.floor(perLayer * random() ** 4));
-    }
-    stack.push(2, 1); // runtime.main ← main.main at the root; leaf first, as profile.proto has it.
-    for (const id of stack) packed.varint(id);
-    inner.message(1, packed);
-    const objects = 1 + Math.floor(random() * 20);
-    const size = objects * (16 << Math.floor(random() * 8));
-    const live = random() < 0.3;
-    for (const v of [objects, size, live ? objects : 0, live ? size : 0]) packed.varint(v);
-    inner.message(2, packed);
-    out.message(2, inner);
-  }
-
-  inner.uint(1, 1);
-  inner.uint(2, 0x400000);
-  inner.uint(3, 0x400000 + locations * 64);
-  inner.uint(5, str('/usr/local/bin/synthetic'));
-  inner.uint(7, 1);
-  inner.uint(8, 1);
-  inner.uint(9, 1);
-  out.message(3, inner);
-
-  for (let id = 1; id <= locations; id++) {
-    const fn = id <= 2 ? id : 3 + ((id * 7919) % (functions - 2));
-    inner.uint(1, id);
-    inner.uint(2, 1);
-    inner.uint(3, 0x400000 + id * 64);
-    packed.uint(1, fn);
-    packed.uint(2, 10 + (id % 400));
-    inner.message(4, packed);
-    out.message(4, inner);
-  }
-
+  const fns: ProfileFunction[] = [];
   for (let id = 1; id <= functions; id++) {
     const name =
       id === 1
@@ -182,20 +91,64 @@ function encodeProfile(samples: number, functions: number, locations: number): B
         : id === 2
           ? 'runtime.main'
           : `pkg${id % 61}.(*Type${id % 97}).Method${id}`;
-    inner.uint(1, id);
-    inner.uint(2, str(name));
-    inner.uint(3, str(name));
-    inner.uint(4, str(`/src/pkg${id % 61}/file${id % 211}.go`));
-    inner.uint(5, 1 + (id % 300));
-    out.message(5, inner);
+    fns.push({
+      id,
+      name,
+      systemName: name,
+      filename: `/src/pkg${id % 61}/file${id % 211}.go`,
+      startLine: 1 + (id % 300),
+    });
   }
-
-  const periodType = [str('space'), str('bytes')];
-  for (const s of strings) out.string(6, s);
-  out.uint(9, 1_764_230_400_000_000_000);
-  inner.uint(1, periodType[0]!);
-  inner.uint(2, periodType[1]!);
-  out.message(11, inner);
-  out.uint(12, 524_288);
-  return Buffer.from(out.bytes());
+  const locs: Location[] = [];
+  for (let id = 1; id <= locations; id++) {
+    const fn = id <= 2 ? id : 3 + ((id * 7919) % (functions - 2));
+    locs.push({
+      id,
+      mapping,
+      address: 0x400000 + id * 64,
+      line: [{ function: fns[fn - 1]!, line: 10 + (id % 400) }],
+      isFolded: false,
+    });
+  }
+  // Two root frames, then 8–28 frames, each drawn with a skew from its own layer.
+  const layers = 28;
+  const perLayer = Math.floor((locations - 2) / layers);
+  const stream = new SampleStream((visit) => {
+    const random = prng(20150101);
+    const sample: Sample = { location: [], value: [], label: {}, numLabel: {}, numUnit: {} };
+    for (let s = 0; s < samples; s++) {
+      const depth = 8 + Math.floor(random() * 21);
+      const stack: Location[] = [];
+      for (let d = depth - 1; d >= 0; d--) {
+        stack.push(locs[2 + d * perLayer + Math.floor(perLayer * random() ** 4)]!);
+      }
+      stack.push(locs[1]!, locs[0]!); // runtime.main ← main.main at the root; leaf first.
+      const objects = 1 + Math.floor(random() * 20);
+      const size = objects * (16 << Math.floor(random() * 8));
+      const live = random() < 0.3;
+      sample.location = stack;
+      sample.value = [objects, size, live ? objects : 0, live ? size : 0];
+      visit(sample);
+    }
+  });
+  return {
+    sampleType: [
+      { type: 'alloc_objects', unit: 'count' },
+      { type: 'alloc_space', unit: 'bytes' },
+      { type: 'inuse_objects', unit: 'count' },
+      { type: 'inuse_space', unit: 'bytes' },
+    ],
+    defaultSampleType: '',
+    sample: stream,
+    mapping: [mapping],
+    location: locs,
+    function: fns,
+    comments: [],
+    dropFrames: '',
+    keepFrames: '',
+    timeNanos: 1_764_230_400_000_000_000,
+    durationNanos: 0,
+    periodType: { type: 'space', unit: 'bytes' },
+    period: 524_288,
+  };
 }
