@@ -1,6 +1,6 @@
 // Decodes the common sample (location ids and values, no labels) straight from the bytes, allocating nothing.
-import type { Location } from '../profile/model.js';
-import { NO_LABELS, type SampleScratch } from '../proto/decode-sample.js';
+import { type Location, NO_LABELS } from '../profile/model.js';
+import type { SampleScratch } from '../proto/decode-sample.js';
 
 /** Largest value read on this path: above it (and for negatives) the general decoder reads int64. */
 const MAX_PLAIN = 2 ** 49;

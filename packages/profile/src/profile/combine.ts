@@ -1,7 +1,8 @@
 // Combining profiles: merge several, subtract a base (-base), compare to a base (-diff_base).
 
+import { checkCompatible, scaleProfiles } from './compatible.js';
 import { DIFF_BASE_LABEL, setLabel } from './filter.js';
-import { checkCompatible, mergeRaw, scaleProfiles } from './merge.js';
+import { mergeRaw } from './merge.js';
 import type { Profile } from './model.js';
 import { scaleProfile, scaleProfileN } from './scale.js';
 

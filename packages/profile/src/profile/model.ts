@@ -47,6 +47,9 @@ export interface Location {
   isFolded: boolean;
 }
 
+/** Shared by every sample without labels; replaced, never mutated, when labels are set. */
+export const NO_LABELS: Record<string, never> = Object.freeze({}) as Record<string, never>;
+
 /**
  * One stack (leaf first) with a value per sample type and its labels. Label records may be
  * shared (frozen) between samples: assign a new record rather than mutating one.

@@ -1,11 +1,8 @@
 // Decodes one Sample message: its location ids resolved, its labels grouped by key.
 import { malformed } from '../errors.js';
-import type { Location, Sample } from '../profile/model.js';
+import { type Location, NO_LABELS, type Sample } from '../profile/model.js';
 import { type RawLabel, readLabel } from './messages.js';
 import type { ProtoReader } from './proto-reader.js';
-
-/** Shared by every sample without labels; replaced, never mutated, when labels are set. */
-export const NO_LABELS: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
 /** Locations by id: a Map, or an {@link IdTable}. */
 export interface LocationLookup {
