@@ -31,6 +31,47 @@ const mayImport = {
   ],
 };
 
+/**
+ * Inside a package, the layers of its `src/` from the bottom up (a folder `x/` or a file `x.ts`):
+ * a layer imports only layers below it or its own (model ← logic ← I/O ← entry).
+ */
+const layersOf = {
+  'packages/profile': [
+    'errors.ts',
+    'regexp.ts',
+    'measurement/',
+    'profile/',
+    'proto/',
+    'file/',
+    'graph/',
+    'dot/',
+    'report/',
+    'index.ts',
+  ],
+  'packages/router': [
+    'types.ts|errors.ts',
+    'pool/',
+    'options.ts',
+    'routes/',
+    'request/',
+    'middleware/',
+    'plugin.ts',
+    'router.ts',
+    'index.ts',
+  ],
+  'packages/pprof': ['errors.ts', 'profiles/', 'metrics/', 'core/', 'adapters/', 'index.ts'],
+  'tools/heap': [
+    'errors.ts|browser-script.ts',
+    'settings/',
+    'flame/',
+    'web/',
+    'shell/',
+    'cli/',
+    'index.ts',
+  ],
+  'tools/soak': ['errors.ts|units.ts', 'verdict/|config/', 'report/', 'run/', 'cli/', 'index.ts'],
+};
+
 const workspace = '^(packages|apps|tools|examples)/';
 const literal = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -46,9 +87,25 @@ const layering = Object.entries(mayImport).map(([from, allowed]) => ({
   },
 }));
 
+/** One rule per layer: nothing above it. */
+const innerLayering = Object.entries(layersOf).flatMap(([pkg, layers]) =>
+  layers.slice(0, -1).map((layer, i) => {
+    const src = `^${literal(pkg)}/src/`;
+    const pattern = (l) => `${src}(${l.split('|').map(literal).join('|')})`;
+    return {
+      name: `inner-layering:${pkg}:${layer}`,
+      comment: `in ${pkg}/src, ${layer} imports only the layers below it (docs/architecture.md)`,
+      severity: 'error',
+      from: { path: pattern(layer) },
+      to: { path: layers.slice(i + 1).map(pattern) },
+    };
+  }),
+);
+
 module.exports = {
   forbidden: [
     ...layering,
+    ...innerLayering,
     {
       name: 'no-unknown-package',
       comment:

@@ -1,9 +1,9 @@
 // /heap over real HTTP: the protobuf, ?gc=1, the delta profile and the debug=1 text listing.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveOptions } from '../src/core/options.js';
 import { openPprofRuntime } from '../src/core/pprof-runtime.js';
 import { type PprofServer, startPprofServer } from '../src/index.js';
-import { resolveOptions } from '../src/options.js';
 import { decodeProfile, get, sampleTypes, settlesWithin, valueFor } from './helpers.js';
 
 let server: PprofServer;

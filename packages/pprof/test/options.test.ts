@@ -1,8 +1,8 @@
 // Option checks and the process-wide heap sampler: coded errors for bad values and conflicts.
 import { heap } from '@datadog/pprof';
 import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../src/core/options.js';
 import { startPprofServer } from '../src/index.js';
-import { resolveOptions } from '../src/options.js';
 
 describe('options', () => {
   it('defaults to /debug/pprof, 512 KiB, depth 64, no token, no source maps, headroom 2', () => {

@@ -1,7 +1,7 @@
 // argv parsing in-process: Go's flag syntax, legacy sample flags, comparisons, the subcommand form, bad usage.
 import { describe, expect, test } from 'vitest';
-import { parseArgs } from '../src/cli/args.js';
 import { HeapError } from '../src/errors.js';
+import { parseArgs } from '../src/settings/args.js';
 
 function usageMessage(argv: string[]): string {
   try {

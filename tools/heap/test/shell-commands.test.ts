@@ -1,6 +1,6 @@
 // The shell's line interpreter in-process: report commands, settings, shortcuts, sample types, `o`.
 import { describe, expect, test } from 'vitest';
-import { resolveSampleIndex } from '../src/cli/resolve-sample-index.js';
+import { resolveSampleIndex } from '../src/settings/resolve-sample-index.js';
 import { expandShortcuts, formatOptions, interpret } from '../src/shell/shell-commands.js';
 
 const profile = {

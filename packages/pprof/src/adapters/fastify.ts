@@ -1,8 +1,8 @@
 // pprofPlugin: the endpoints as routes of a fastify app, beside its own routes and error handler.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { type PprofOptions, resolveOptions } from '../core/options.js';
 import { openPprofRuntime } from '../core/pprof-runtime.js';
-import { type PprofOptions, resolveOptions } from '../options.js';
 import { pprofRequestOf } from './node-request.js';
 
 const plugin: FastifyPluginAsync<PprofOptions> = async (app, options) => {

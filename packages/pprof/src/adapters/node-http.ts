@@ -2,10 +2,10 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type PprofServerOptions, resolveServerOptions } from '../core/options.js';
 import { methodNotAllowedResponse, outsidePrefixResponse } from '../core/pprof-response.js';
 import { openPprofRuntime } from '../core/pprof-runtime.js';
 import { pprofError } from '../errors.js';
-import { type PprofServerOptions, resolveServerOptions } from '../options.js';
 import { pprofRequestOf } from './node-request.js';
 import { sendNodeResponse } from './node-response.js';
 

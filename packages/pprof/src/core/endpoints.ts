@@ -6,13 +6,13 @@ import { gzipSync } from 'node:zlib';
 import type { SourceMapper } from '@datadog/pprof';
 import { pprofError } from '../errors.js';
 import { collectMetrics } from '../metrics/metrics.js';
-import type { ResolvedPprofOptions } from '../options.js';
 import { takeCpuProfile } from '../profiles/cpu-profiler.js';
 import { fullGc } from '../profiles/full-gc.js';
 import type { HeapSamplerLease } from '../profiles/heap-sampler.js';
 import { deltaProfile } from '../profiles/profile-delta.js';
 import { renderHeapText } from './heap-text.js';
 import { renderIndexPage } from './index-page.js';
+import type { ResolvedPprofOptions } from './options.js';
 import {
   attachmentResponse,
   clientGone,

@@ -1,10 +1,10 @@
 // The framework-free core: one pprof request in, one response description out (status, headers, body).
 import type { SourceMapper } from '@datadog/pprof';
 import { pprofError } from '../errors.js';
-import type { ResolvedPprofOptions } from '../options.js';
 import type { HeapSamplerLease } from '../profiles/heap-sampler.js';
 import { createEndpoints } from './endpoints.js';
 import { profileDescriptions } from './index-page.js';
+import type { ResolvedPprofOptions } from './options.js';
 import {
   errorResponse,
   type PprofRequest,

@@ -1,9 +1,9 @@
 // Opens what one plugin or server needs (heap sampler, monitors, source maps, handler) and closes it.
 
 import { acquireMonitors } from '../metrics/runtime-monitors.js';
-import type { ResolvedPprofOptions } from '../options.js';
 import { acquireHeapSampler } from '../profiles/heap-sampler.js';
 import { loadSourceMaps } from '../profiles/source-maps.js';
+import type { ResolvedPprofOptions } from './options.js';
 import { createPprofHandler, type PprofHandler } from './pprof-handler.js';
 
 export interface PprofRuntime {

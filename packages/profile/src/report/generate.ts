@@ -1,6 +1,6 @@
 // Runs a report as go tool pprof's driver does: combine, pick the sample, filter, aggregate, print.
 // Layout rules: https://github.com/pugo-dev/pugo/blob/main/packages/profile/docs/pprof-text-format.md
-import { dotReport } from '../dot/dot-report.js';
+
 import { fail } from '../errors.js';
 import { copyStreamed } from '../file/copy-streamed.js';
 import type { StreamedProfile } from '../file/open-file.js';
@@ -11,6 +11,7 @@ import type { Profile } from '../profile/model.js';
 import { removeUninteresting } from '../profile/prune.js';
 import { isStreamed, type ReportProfile } from '../profile/samples.js';
 import { ReportContext } from './context.js';
+import { dotReport } from './dot-report.js';
 import { listReport } from './list.js';
 import type { ReportOptions } from './options.js';
 import type { Report, ReportData } from './report-data.js';

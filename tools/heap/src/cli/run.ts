@@ -4,11 +4,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { generateReport, openProfileFile, type Report } from '@pugo/profile';
 import { oneLine } from '../errors.js';
+import { parseArgs } from '../settings/args.js';
+import { emit, renderReport, type Writer } from '../settings/output.js';
+import { toReportOptions } from '../settings/report-options.js';
 import { isPicture } from '../web/picture-kinds.js';
-import { parseArgs } from './args.js';
 import { loadProfiles, streamableSource } from './load.js';
-import { emit, renderReport, type Writer } from './output.js';
-import { toReportOptions } from './report-options.js';
 import { usage } from './usage.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 

@@ -1,7 +1,7 @@
 // The profile's header lines (File, Type, Time, Duration) that the shell greets with, taken from the library's report.
 import { generateReport } from '@pugo/profile';
-import type { Config } from '../cli/config.js';
-import { type ReportSources, toReportOptions } from '../cli/report-options.js';
+import type { Config } from '../settings/config.js';
+import { type ReportSources, toReportOptions } from '../settings/report-options.js';
 
 /** Where the labels end in a text report: the first line that is not a label. */
 const afterLabels = /^(Active filters:|Showing |Dropped |\s+flat\s)/;

@@ -1,9 +1,10 @@
 // What one line typed at the (pprof) prompt means, following pprof's interactive.go: commands, options, shortcuts.
-import type { Command } from '../cli/args.js';
-import { type Config, configure, findSetting, settings } from '../cli/config.js';
-import { reportCommands, unsupportedFlags } from '../cli/flags.js';
-import { resolveSampleIndex } from '../cli/resolve-sample-index.js';
+
 import { HeapError } from '../errors.js';
+import type { Command } from '../settings/args.js';
+import { type Config, configure, findSetting, settings } from '../settings/config.js';
+import { reportCommands, unsupportedFlags } from '../settings/flags.js';
+import { resolveSampleIndex } from '../settings/resolve-sample-index.js';
 
 /** The profile facts the shell needs: its sample types. */
 export interface ShellProfile {

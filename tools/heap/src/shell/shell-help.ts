@@ -1,6 +1,6 @@
 // The shell's `help` and `help <topic>` texts, in pprof's layout, for the commands and options pugo-heap has.
-import { choiceHelp, settings } from '../cli/config.js';
-import { reportCommands } from '../cli/flags.js';
+import { choiceHelp, settings } from '../settings/config.js';
+import { reportCommands } from '../settings/flags.js';
 
 /** Full help per option, pprof's wording (first line is the summary). */
 const optionHelp: Readonly<Record<string, string>> = {

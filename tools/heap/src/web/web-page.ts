@@ -1,6 +1,7 @@
 // The web UI's page frame: header, view tabs, the refine form (pprof's query names) and styles.
-import type { Config } from '../cli/config.js';
+
 import { escapeHtml, flameCss } from '../flame/flame-html.js';
+import type { Config } from '../settings/config.js';
 import { refinementQuery } from './web-query.js';
 
 /** The views, at pprof's paths. */

@@ -1,8 +1,8 @@
 // The web UI's refinement in the URL, with pprof's query names (f, i, h, s, si, n, nf, ef, g, sort).
 import type { Profile } from '@pugo/profile';
 import { compileRegExp, ProfileError } from '@pugo/profile';
-import { type Config, granularities } from '../cli/config.js';
-import { resolveSampleIndex } from '../cli/resolve-sample-index.js';
+import { type Config, granularities } from '../settings/config.js';
+import { resolveSampleIndex } from '../settings/resolve-sample-index.js';
 
 /** pprof's urlparam names for the settings the web UI refines. */
 export const queryNames = {

@@ -1,10 +1,10 @@
 // The web UI's views: each turns the refined settings into a page body (graph, top, flame, peek, source).
 import { generateReport, scaledLabel } from '@pugo/profile';
 import { browserScript } from '../browser-script.js';
-import type { Config } from '../cli/config.js';
-import { type ReportSources, toReportOptions } from '../cli/report-options.js';
 import { flameData } from '../flame/flame-data.js';
 import { escapeHtml, flameBody } from '../flame/flame-html.js';
+import type { Config } from '../settings/config.js';
+import { type ReportSources, toReportOptions } from '../settings/report-options.js';
 import { graphOptions } from './picture.js';
 import { renderSvg } from './render-svg.js';
 import { QueryError } from './web-query.js';

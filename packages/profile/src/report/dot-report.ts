@@ -1,11 +1,11 @@
 // The `dot` report: pprof's call graph (GetDOT + ComposeDot) with its legend, as Graphviz text.
 import { basename } from 'node:path';
+import { composeDot } from '../dot/compose-dot.js';
+import { collectTags } from '../dot/node-tags.js';
+import { trimVisualGraph, type VisualGraph } from '../dot/visual-graph.js';
 import { percentage } from '../measurement/units.js';
-import type { ReportContext } from '../report/context.js';
-import type { DotGraphData, ReportData } from '../report/report-data.js';
-import { composeDot } from './compose-dot.js';
-import { collectTags } from './node-tags.js';
-import { trimVisualGraph, type VisualGraph } from './visual-graph.js';
+import type { ReportContext } from './context.js';
+import type { DotGraphData, ReportData } from './report-data.js';
 
 /** Where the legend sends new readers, as pprof's does. */
 export const LEGEND_HELP = '\nSee https://git.io/JfYMW for how to read the graph';

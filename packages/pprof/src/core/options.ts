@@ -1,7 +1,8 @@
 // The options of the fastify plugin and the standalone server: types, defaults and validation.
-import { isLoopback } from './core/security.js';
-import { pprofError } from './errors.js';
-import type { StatsProvider } from './metrics/stats-providers.js';
+
+import { pprofError } from '../errors.js';
+import type { StatsProvider } from '../metrics/stats-providers.js';
+import { isLoopback } from './security.js';
 
 /** Options of `pprofPlugin` (and of `startPprofServer`, which adds host and port). */
 export interface PprofOptions {
