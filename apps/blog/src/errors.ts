@@ -10,6 +10,9 @@ const MESSAGES = {
   PUGO_ERR_BLOG_INJECT_LEAK: (d: { value: string }) =>
     `PUGO_INJECT_LEAK=${JSON.stringify(d.value)} is refused in production (NODE_ENV=production): injected leaks are for soak tests; unset it`,
   PUGO_ERR_BLOG_USAGE: (d: { message: string }) => `${d.message}; see --help`,
+  // The reason already says what to do (each is written where the check is made).
+  PUGO_ERR_BLOG_COMMAND: (d: { reason: string }) => d.reason,
+  PUGO_ERR_BLOG_RESTORE: (d: { reason: string }) => d.reason,
 } as const;
 
 export type BlogErrorCode = keyof typeof MESSAGES;
@@ -31,4 +34,9 @@ export function blogError<C extends BlogErrorCode>(
 ): BlogError {
   const format = MESSAGES[code] as (d: typeof details) => string;
   return new BlogError(code, format(details));
+}
+
+/** Whether `error` is a BlogError, of `code` when one is given. */
+export function isBlogError(error: unknown, code?: BlogErrorCode): error is BlogError {
+  return error instanceof BlogError && (code === undefined || error.code === code);
 }

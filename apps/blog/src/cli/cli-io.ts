@@ -33,8 +33,3 @@ export const processIo: CliIo = {
     return line;
   },
 };
-
-/** A usage or input problem: one line on stderr, exit code 2. */
-export class CliError extends Error {
-  override readonly name = 'CliError';
-}

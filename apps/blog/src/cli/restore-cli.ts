@@ -1,5 +1,6 @@
 // `pnpm --filter @pugo/blog restore FILE`: a backup into an empty data folder (PUGO_DB's folder).
-import { RestoreError, restoreBackup } from '../admin/backup/restore.js';
+import { restoreBackup } from '../admin/backup/restore.js';
+import { isBlogError } from '../errors.js';
 import { ArgsError, parseCommandLine } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 
@@ -47,7 +48,7 @@ export async function runRestore(argv: readonly string[], db: string, io: CliIo)
     io.out(`restored ${result.db} and ${result.media} media file${result.media === 1 ? '' : 's'}`);
     return 0;
   } catch (error) {
-    if (!(error instanceof RestoreError)) throw error;
+    if (!isBlogError(error, 'PUGO_ERR_BLOG_RESTORE')) throw error;
     io.err(`pugo restore: ${error.message}`);
     return 2;
   }

@@ -1,8 +1,9 @@
 // `pnpm --filter @pugo/blog user add|passwd|list`: the blog's accounts from the command line.
 import { isStorageError, openStorage, type UserRole } from '@pugo/storage';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../admin/passwords.js';
+import { blogError, isBlogError } from '../errors.js';
 import { ArgsError, parseCommandLine } from './cli-args.js';
-import { CliError, type CliIo } from './cli-io.js';
+import type { CliIo } from './cli-io.js';
 
 export const USER_HELP = `usage: pnpm --filter @pugo/blog user <command>
 
@@ -32,13 +33,13 @@ export async function runUserCommand(
     if (command === 'list') return await list(db, io);
     const email = positional[0]?.trim().toLowerCase() ?? '';
     if (!/^[^\s@]+@[^\s@]+$/.test(email))
-      throw new CliError(
+      throw commandError(
         `${command}: give the account's email address, e.g. user ${command} ada@example.com`,
       );
     if (command === 'add') {
       const role = (flags.role ?? 'admin') as UserRole;
       if (!ROLES.includes(role))
-        throw new CliError(
+        throw commandError(
           `add: --role must be one of ${ROLES.join(', ')}, not ${JSON.stringify(flags.role)}`,
         );
       const password = await readNewPassword(io);
@@ -53,7 +54,7 @@ export async function runUserCommand(
         io.out(`created ${user.role} ${user.email} (id ${user.id})`);
       } catch (error) {
         if (isStorageError(error, 'PUGO_ERR_EMAIL_TAKEN'))
-          throw new CliError(
+          throw commandError(
             `add: ${email} already has an account; use \`user passwd ${email}\` to change its password`,
           );
         throw error;
@@ -67,7 +68,7 @@ export async function runUserCommand(
       try {
         const user = await storage.users.findByEmail(email);
         if (!user)
-          throw new CliError(
+          throw commandError(
             `passwd: no account for ${email}; see \`user list\` or create it with \`user add\``,
           );
         const password = await readNewPassword(io);
@@ -81,9 +82,9 @@ export async function runUserCommand(
       }
       return 0;
     }
-    throw new CliError(`unknown command ${JSON.stringify(command)}: use add, passwd or list`);
+    throw commandError(`unknown command ${JSON.stringify(command)}: use add, passwd or list`);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (!isBlogError(error, 'PUGO_ERR_BLOG_COMMAND')) throw error;
     io.err(`pugo user: ${error.message}`);
     return 2;
   }
@@ -109,7 +110,7 @@ async function list(db: string, io: CliIo): Promise<number> {
 async function readNewPassword(io: CliIo): Promise<string> {
   const password = (await io.readPassword('New password: ')).replace(/\r?\n$/, '');
   if (password.length < MIN_PASSWORD_LENGTH)
-    throw new CliError(`the password is too short: use at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw commandError(`the password is too short: use at least ${MIN_PASSWORD_LENGTH} characters`);
   return password;
 }
 
@@ -123,10 +124,15 @@ function parse(args: readonly string[]) {
     return { positional: positionals, flags: values };
   } catch (error) {
     if (!(error instanceof ArgsError)) throw error;
-    throw new CliError(
+    throw commandError(
       error.problem === 'unknown-option'
         ? `unknown option ${error.arg}; see --help`
         : `${error.arg} needs a value`,
     );
   }
+}
+
+/** A usage or input problem (PUGO_ERR_BLOG_COMMAND): one line on stderr, exit code 2. */
+function commandError(reason: string) {
+  return blogError('PUGO_ERR_BLOG_COMMAND', { reason });
 }

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
+import { type BlogError, blogError, isBlogError } from '../../errors.js';
 import {
   type BackupManifest,
   DATABASE_ENTRY,
@@ -16,9 +17,9 @@ import {
   readManifest,
 } from './archive-format.js';
 
-/** A restore that cannot go ahead; the message says what to do. Nothing was written. */
-export class RestoreError extends Error {
-  override readonly name = 'RestoreError';
+/** A restore that cannot go ahead (PUGO_ERR_BLOG_RESTORE): the reason says what to do. */
+function restoreError(reason: string): BlogError {
+  return blogError('PUGO_ERR_BLOG_RESTORE', { reason });
 }
 
 /** What a restore wrote. */
@@ -41,7 +42,7 @@ const NOT_A_BACKUP = "pass a .tar.gz from the admin's Backup screen";
 export async function restoreBackup(file: string, dbPath: string): Promise<RestoreResult> {
   const folder = dirname(dbPath);
   const refuseNonEmpty = () =>
-    new RestoreError(
+    restoreError(
       `${folder} is not empty; restore into an empty data folder (move the current one away or set PUGO_DB)`,
     );
   if (existsSync(folder) && readdirSync(folder).length > 0) throw refuseNonEmpty();
@@ -95,7 +96,7 @@ async function extract(file: string, dir: string, dbName: string): Promise<numbe
       }
     }
   } catch (error) {
-    if (error instanceof RestoreError) throw error;
+    if (isBlogError(error, 'PUGO_ERR_BLOG_RESTORE')) throw error;
     throw unreadable(file, (await fed) ?? (error as NodeJS.ErrnoException));
   }
   const failure = await fed;
@@ -103,7 +104,7 @@ async function extract(file: string, dir: string, dbName: string): Promise<numbe
   const media = [...seen].filter((n) => n.startsWith(MEDIA_PREFIX)).length;
   if (!manifest || !seen.has(DATABASE_ENTRY)) throw notABackup(file);
   if (manifest.media !== media) {
-    throw new RestoreError(
+    throw restoreError(
       `${file} holds ${media} media files but its manifest lists ${manifest.media}; the archive is incomplete, ${NOT_A_BACKUP}`,
     );
   }
@@ -118,7 +119,7 @@ async function write(entry: AsyncIterable<unknown>, target: string): Promise<voi
   } catch (error) {
     // The disk's fault (full, read-only), not the archive's: say so, and nothing is left behind.
     if ((error as NodeJS.ErrnoException).syscall === undefined) throw error;
-    throw new RestoreError(
+    throw restoreError(
       `cannot write ${target}: ${(error as Error).message}; free some space or fix the permissions, then restore again`,
     );
   }
@@ -137,17 +138,17 @@ async function readSmall(entry: AsyncIterable<unknown>, max: number): Promise<st
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function unexpected(file: string, what: string): RestoreError {
-  return new RestoreError(`${file} holds an unexpected ${what}; refusing to restore it`);
+function unexpected(file: string, what: string): BlogError {
+  return restoreError(`${file} holds an unexpected ${what}; refusing to restore it`);
 }
 
-function notABackup(file: string): RestoreError {
-  return new RestoreError(
+function notABackup(file: string): BlogError {
+  return restoreError(
     `${file} is not a Pugo backup (no manifest.json or pugo.db); ${NOT_A_BACKUP}`,
   );
 }
 
-function unreadable(file: string, error: NodeJS.ErrnoException): RestoreError {
+function unreadable(file: string, error: NodeJS.ErrnoException): BlogError {
   const reason = error.code === 'ENOENT' ? 'no such file' : error.message;
-  return new RestoreError(`${file} is not a readable Pugo backup (${reason}); ${NOT_A_BACKUP}`);
+  return restoreError(`${file} is not a readable Pugo backup (${reason}); ${NOT_A_BACKUP}`);
 }
