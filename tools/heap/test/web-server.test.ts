@@ -220,41 +220,21 @@ describe('loopback', () => {
     ).rejects.toThrow(/not loopback.*-http_remote/);
   });
 
-  // The same table as @pugo/pprof's isLoopback tests: the two copies answer alike.
-  test.each([
-    'localhost',
-    'LOCALHOST',
-    '127.0.0.1',
-    '127.1.2.3',
-    '127.255.255.255',
-    '[::1]',
-    '::1',
-    '0:0:0:0:0:0:0:1',
-    '::ffff:127.0.0.1',
-    '[::ffff:127.0.0.1]',
-    '::ffff:7f00:1',
-  ])('isLoopback(%j) is true', (address) => {
-    expect(isLoopback(address)).toBe(true);
-  });
-
-  test.each([
-    '128.0.0.1',
-    '126.255.255.255',
-    '127.0.0.1.evil.com',
-    'localhost.evil.com',
-    '0.0.0.0',
-    '::',
-    '10.0.0.1',
-    '192.0.2.7',
-    'example.com',
-    '::ffff:10.0.0.1',
-    '::ffff:128.0.0.1',
-    '::2',
-    '[::1',
-    '',
-    undefined,
-  ])('isLoopback(%j) is false', (address) => {
-    expect(isLoopback(address)).toBe(false);
+  // The rule itself is @pugo/pprof's, compared over one table in test/loopback-rule.test.ts.
+  test('isLoopback accepts loopback spellings and refuses the rest', () => {
+    expect(['localhost', '127.0.0.1', '[::1]', '::ffff:127.0.0.1'].map(isLoopback)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['0.0.0.0', '127.0.0.1.evil.com', '::2', '', undefined].map(isLoopback)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   test('HOST:PORT parsing follows pprof: empty host is localhost, empty port picks one', () => {

@@ -2,6 +2,7 @@
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { fullGc } from '../profiles/full-gc.js';
 import {
+  type EventLoopDelay,
   type GcKind,
   type GcKindStats,
   majorCountReaches,
@@ -33,15 +34,7 @@ export interface PprofMetrics {
   /** GC counts and total pauses by kind since the monitors started (perf_hooks 'gc' entries). */
   gc: { since: string } & Record<GcKind | 'total', GcKindStats>;
   /** Event-loop delay percentiles since the monitors started, in milliseconds. */
-  eventLoopDelayMs: {
-    min: number;
-    max: number;
-    mean: number;
-    stddev: number;
-    p50: number;
-    p90: number;
-    p99: number;
-  };
+  eventLoopDelayMs: EventLoopDelay;
   /** One section per stats provider, by name. */
   providers: Record<string, unknown>;
 }

@@ -73,6 +73,17 @@ export function acquireMonitors(): () => void {
   };
 }
 
+/** Event-loop delay percentiles, in milliseconds. */
+export interface EventLoopDelay {
+  min: number;
+  max: number;
+  mean: number;
+  stddev: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
+
 /** What the monitors have seen: GC counts and pauses by kind, event-loop delay percentiles. */
 export interface MonitorReadings {
   /** When the monitors started (ISO 8601). */
@@ -82,15 +93,7 @@ export interface MonitorReadings {
    * Event-loop delay in milliseconds since the monitors started: how late a 10 ms timer fired
    * (Node's histogram counts the 10 ms itself; it is subtracted here, so an idle loop reads ~0).
    */
-  eventLoopDelayMs: {
-    min: number;
-    max: number;
-    mean: number;
-    stddev: number;
-    p50: number;
-    p90: number;
-    p99: number;
-  };
+  eventLoopDelayMs: EventLoopDelay;
 }
 
 /** The current readings; zeros when no monitor runs. */

@@ -16,6 +16,7 @@ import {
   required,
   validSlug,
 } from '../values.js';
+import { publishableColumns } from './post-input.js';
 import {
   POST_COMMENT_STATUSES,
   POST_STATUSES,
@@ -105,21 +106,10 @@ export class PagesRepository {
 
   /** Changes a page. Throws PUGO_ERR_NOT_FOUND, PUGO_ERR_SLUG_TAKEN. */
   async update(id: number, patch: Partial<NewPage>): Promise<Page> {
-    const values: Updateable<PagesTable> = { updated_at: this.#ctx.nowIso() };
-    if (patch.title !== undefined) values.title = required(WHAT, 'title', patch.title);
-    if (patch.slug !== undefined) values.slug = validSlug(WHAT, patch.slug);
-    if (patch.source !== undefined) values.source = patch.source;
-    if (patch.html !== undefined) values.html = patch.html;
-    if (patch.status !== undefined)
-      values.status = oneOf(WHAT, 'status', patch.status, POST_STATUSES);
-    if (patch.commentStatus !== undefined) {
-      values.comment_status = oneOf(
-        WHAT,
-        'commentStatus',
-        patch.commentStatus,
-        POST_COMMENT_STATUSES,
-      );
-    }
+    const values: Updateable<PagesTable> = {
+      ...publishableColumns(WHAT, patch),
+      updated_at: this.#ctx.nowIso(),
+    };
     if (patch.template !== undefined) values.template = required(WHAT, 'template', patch.template);
     if (patch.inMenu !== undefined) values.in_menu = patch.inMenu ? 1 : 0;
     if (patch.menuOrder !== undefined) values.menu_order = patch.menuOrder;

@@ -42,26 +42,44 @@ export function postPatchRow(
   patch: PostPatch,
   now: string,
 ): Updateable<PostsTable> & { updated_at: string } {
-  const values: Updateable<PostsTable> & { updated_at: string } = { updated_at: now };
-  if (patch.title !== undefined) values.title = required(WHAT, 'title', patch.title);
-  if (patch.slug !== undefined) values.slug = validSlug(WHAT, patch.slug);
-  if (patch.source !== undefined) values.source = patch.source;
-  if (patch.html !== undefined) values.html = patch.html;
+  const values: Updateable<PostsTable> & { updated_at: string } = {
+    ...publishableColumns(WHAT, patch),
+    updated_at: now,
+  };
   if (patch.excerpt !== undefined) values.excerpt = patch.excerpt;
-  if (patch.status !== undefined)
-    values.status = oneOf(WHAT, 'status', patch.status, POST_STATUSES);
-  if (patch.commentStatus !== undefined) {
-    values.comment_status = oneOf(
-      WHAT,
-      'commentStatus',
-      patch.commentStatus,
-      POST_COMMENT_STATUSES,
-    );
-  }
   if (patch.authorId !== undefined) values.author_id = patch.authorId;
   if (patch.publishedAt !== undefined) {
     values.published_at =
       patch.publishedAt === null ? null : toIso(WHAT, 'publishedAt', patch.publishedAt);
+  }
+  return values;
+}
+
+/** What a patch of a post or a page changes of the columns both have: title, slug, text, status. */
+export function publishableColumns(
+  what: string,
+  patch: Pick<PostPatch, 'title' | 'slug' | 'source' | 'html' | 'status' | 'commentStatus'>,
+): Pick<
+  Updateable<PostsTable>,
+  'title' | 'slug' | 'source' | 'html' | 'status' | 'comment_status'
+> {
+  const values: Pick<
+    Updateable<PostsTable>,
+    'title' | 'slug' | 'source' | 'html' | 'status' | 'comment_status'
+  > = {};
+  if (patch.title !== undefined) values.title = required(what, 'title', patch.title);
+  if (patch.slug !== undefined) values.slug = validSlug(what, patch.slug);
+  if (patch.source !== undefined) values.source = patch.source;
+  if (patch.html !== undefined) values.html = patch.html;
+  if (patch.status !== undefined)
+    values.status = oneOf(what, 'status', patch.status, POST_STATUSES);
+  if (patch.commentStatus !== undefined) {
+    values.comment_status = oneOf(
+      what,
+      'commentStatus',
+      patch.commentStatus,
+      POST_COMMENT_STATUSES,
+    );
   }
   return values;
 }
